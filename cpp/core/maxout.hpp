@@ -1,0 +1,30 @@
+// Maxout: the maximum of k affine pieces w_i x + b_i.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace activation {
+
+struct Piece {
+  double w;
+  double b;
+};
+
+inline constexpr std::size_t kMaxoutMaxPieces = 8;
+
+// The two pieces 0 and x, whose maximum is relu.
+std::vector<Piece> maxout_default_pieces();
+
+// Index of the winning piece at x; ties go to the lowest index, so the default
+// pieces reproduce relu's f'(0) = 0. Returns 0 for NaN x.
+std::size_t maxout_argmax(double x, const Piece* pieces, std::size_t k) noexcept;
+
+double maxout(double x, const Piece* pieces, std::size_t k) noexcept;
+// Subgradient: the slope w of the winning piece.
+double maxout_derivative(double x, const Piece* pieces, std::size_t k) noexcept;
+
+// Points where the winning piece changes to one with a different slope, ascending.
+std::vector<double> maxout_breakpoints(const Piece* pieces, std::size_t k);
+
+}  // namespace activation

@@ -1,0 +1,101 @@
+#include "softmax.hpp"
+
+#include <cmath>
+
+namespace activation {
+
+namespace detail {
+// x - m as an unevaluated sum hi + lo (Knuth's TwoSum): exact, so exp's argument
+// carries no rounding error. Plain x - max costs ~|x - max| ULP after exp; this removes it.
+struct TwoDouble {
+  double hi;
+  double lo;
+};
+inline TwoDouble two_difference(double a, double b) noexcept {
+  const double hi = a - b;
+  const double bb = hi - a;
+  const double lo = (a - (hi - bb)) - (b + bb);
+  return {hi, lo};
+}
+// (hi + lo) / t, keeping the division's remainder. Without FMA (wasm has none), split
+// q*t exactly with Dekker's product.
+inline double split_high(double v) noexcept {
+  constexpr double kSplitter = 134217729.0;  // 2^27 + 1
+  const double c = kSplitter * v;
+  return c - (c - v);
+}
+inline TwoDouble two_product(double a, double b) noexcept {
+  const double p = a * b;
+  const double ah = split_high(a), al = a - ah;
+  const double bh = split_high(b), bl = b - bh;
+  const double e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  return {p, e};
+}
+inline TwoDouble divide(TwoDouble d, double t) noexcept {
+  if (t == 1.0) return d;
+  const double q = d.hi / t;
+  const TwoDouble qt = two_product(q, t);
+  // Exact remainder of d.hi - q*t, plus the low part, over t.
+  const double r = ((d.hi - qt.hi) - qt.lo) + d.lo;
+  return {q, r / t};
+}
+}  // namespace detail
+
+void softmax(const double* logits, std::size_t n, double temperature, double* out) noexcept {
+  double max = -INFINITY;
+  bool any_nan = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(logits[i])) any_nan = true;
+    if (logits[i] > max) max = logits[i];
+  }
+  if (any_nan) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = NAN;
+    return;
+  }
+  // All -inf is the limit of equal logits: a uniform distribution.
+  if (max == -INFINITY) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = 1.0 / static_cast<double>(n);
+    return;
+  }
+  // Several +inf logits share the mass equally; a lone +inf takes all of it.
+  if (std::isinf(max) && max > 0) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) count += logits[i] == max;
+    for (std::size_t i = 0; i < n; ++i) out[i] = logits[i] == max ? 1.0 / static_cast<double>(count) : 0.0;
+    return;
+  }
+  // Neumaier-compensated sum of exp((x - max)/T), each term corrected to first order
+  // by the exact low part of its argument: exp(hi + lo) ~ exp(hi) * (1 + lo).
+  double sum = 0.0, compensation = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const detail::TwoDouble arg = detail::divide(detail::two_difference(logits[i], max), temperature);
+    const double e = std::exp(arg.hi);
+    const double term = std::isfinite(arg.lo) ? e + e * arg.lo : e;
+    out[i] = term;
+    const double t = sum + term;
+    compensation += std::fabs(sum) >= std::fabs(term) ? (sum - t) + term : (term - t) + sum;
+    sum = t;
+  }
+  const double total = sum + compensation;
+  for (std::size_t i = 0; i < n; ++i) out[i] /= total;
+}
+
+void softmax_jacobian(const double* probabilities, std::size_t n, double temperature,
+                      double* out) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const double si = probabilities[i];
+    for (std::size_t j = 0; j < n; ++j) {
+      const double sj = probabilities[j];
+      out[i * n + j] = (i == j ? si * (1.0 - si) : -si * sj) / temperature;
+    }
+  }
+}
+
+void softmax_jacobian_diagonal(const double* probabilities, std::size_t n, double temperature,
+                               double* out) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    out[i] = probabilities[i] * (1.0 - probabilities[i]) / temperature;
+  }
+}
+
+}  // namespace activation

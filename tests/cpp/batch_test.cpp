@@ -1,0 +1,46 @@
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "batch.hpp"
+
+namespace activation {
+namespace {
+
+TEST(Batch, SampleIsEvenAndHitsBothEnds) {
+  const ActivationSpec& sigmoid = *find_activation("sigmoid");
+  Arguments args;
+  const std::size_t n = 7;
+  std::vector<double> x(n), y(n), dy(n);
+  sample(sigmoid, -0.3, 0.4, n, args, x.data(), y.data(), dy.data());
+  EXPECT_EQ(x.front(), -0.3);
+  EXPECT_EQ(x.back(), 0.4);
+  for (std::size_t i = 1; i < n; ++i) EXPECT_NEAR(x[i] - x[i - 1], 0.7 / 6, 1e-15);
+  for (std::size_t i = 0; i < n; ++i) {
+    EXPECT_EQ(y[i], sigmoid.f(x[i], args));
+    EXPECT_EQ(dy[i], sigmoid.df(x[i], args));
+  }
+}
+
+TEST(Batch, BatchAgreesWithScalarForEveryFunction) {
+  std::vector<double> x;
+  for (int i = -100; i <= 100; ++i) x.push_back(i * 0.37);
+  const std::vector<Piece> pieces = maxout_default_pieces();
+  for (const ActivationSpec& spec : registry()) {
+    if (spec.kind != Kind::scalar) continue;
+    Arguments args;
+    args.values = default_params(spec);
+    args.pieces = pieces.data();
+    args.piece_count = pieces.size();
+    std::vector<double> y(x.size()), dy(x.size());
+    evaluate(spec, x.data(), y.data(), x.size(), args);
+    derivative(spec, x.data(), dy.data(), x.size(), args);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      EXPECT_EQ(y[i], spec.f(x[i], args)) << spec.slug << " " << x[i];
+      EXPECT_EQ(dy[i], spec.df(x[i], args)) << spec.slug << " " << x[i];
+    }
+  }
+}
+
+}  // namespace
+}  // namespace activation

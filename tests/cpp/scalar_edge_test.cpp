@@ -1,0 +1,136 @@
+// Limits at +-inf, NaN propagation, and no spurious NaN/overflow anywhere on the double line.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "registry.hpp"
+
+namespace activation {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Limit {
+  std::string slug;
+  double param;  // first parameter (ignored when the function has none)
+  double x;
+  double f;
+  double df;
+};
+
+double call(const std::string& slug, double param, double x, bool derivative) {
+  const ActivationSpec* spec = find_activation(slug);
+  Arguments args;
+  args.values = default_params(*spec);
+  if (!spec->params.empty()) args.values[0] = param;
+  const std::vector<Piece> pieces = maxout_default_pieces();
+  args.pieces = pieces.data();
+  args.piece_count = pieces.size();
+  return derivative ? spec->df(x, args) : spec->f(x, args);
+}
+
+TEST(ScalarEdges, LimitsAtInfinity) {
+  const Limit limits[] = {
+      {"step", 0, kInf, 1, 0},           {"step", 0, -kInf, 0, 0},
+      {"sigmoid", 0, kInf, 1, 0},        {"sigmoid", 0, -kInf, 0, 0},
+      {"tanh", 0, kInf, 1, 0},           {"tanh", 0, -kInf, -1, 0},
+      {"relu", 0, kInf, kInf, 1},        {"relu", 0, -kInf, 0, 0},
+      {"softplus", 1, kInf, kInf, 1},    {"softplus", 1, -kInf, 0, 0},
+      {"softplus", 0.01, -kInf, 0, 0},   {"leaky-relu", 0.2, -kInf, -kInf, 0.2},
+      {"leaky-relu", 0, -kInf, 0, 0},    {"leaky-relu", 0.2, kInf, kInf, 1},
+      {"prelu", -0.5, -kInf, kInf, -0.5}, {"prelu", 0, -kInf, 0, 0},
+      {"elu", 1, -kInf, -1, 0},          {"elu", 2.5, -kInf, -2.5, 0},
+      {"elu", 1, kInf, kInf, 1},         {"maxout", 0, kInf, kInf, 1},
+      {"maxout", 0, -kInf, 0, 0},
+  };
+  for (const Limit& l : limits) {
+    SCOPED_TRACE(l.slug + " at x = " + std::to_string(l.x) + ", param " + std::to_string(l.param));
+    EXPECT_EQ(call(l.slug, l.param, l.x, false), l.f);
+    EXPECT_EQ(call(l.slug, l.param, l.x, true), l.df);
+  }
+}
+
+TEST(ScalarEdges, NaNInGivesNaNOut) {
+  for (const ActivationSpec& spec : registry()) {
+    if (spec.kind != Kind::scalar) continue;
+    SCOPED_TRACE(std::string(spec.slug));
+    const double param = spec.params.empty() ? 0.0 : spec.params[0].default_value;
+    EXPECT_TRUE(std::isnan(call(std::string(spec.slug), param, kNaN, false)));
+    EXPECT_TRUE(std::isnan(call(std::string(spec.slug), param, kNaN, true)));
+  }
+}
+
+// Every finite input, however extreme, gives a number (never NaN), and bounded functions stay
+// inside their closed bounds: the textbook tanh formula fails this from |x| ~ 355 on.
+TEST(ScalarEdges, NoNaNForAnyFiniteInput) {
+  const double xs[] = {0.0, -0.0, 5e-324, -5e-324, 1e-300, -1e-300, 1e-20, 355, -355, 709.78,
+                       -709.78, 710, -710, 745, -745, 746, -746, 1000, -1000, 1e300, -1e300,
+                       std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()};
+  for (const ActivationSpec& spec : registry()) {
+    if (spec.kind != Kind::scalar) continue;
+    for (const ParamSpec& p : spec.params) {
+      for (double param : {p.default_value, p.max}) {
+        for (double x : xs) {
+          SCOPED_TRACE(std::string(spec.slug) + " x=" + std::to_string(x) + " param=" + std::to_string(param));
+          const double f = call(std::string(spec.slug), param, x, false);
+          const double df = call(std::string(spec.slug), param, x, true);
+          EXPECT_FALSE(std::isnan(f));
+          EXPECT_FALSE(std::isnan(df));
+        }
+      }
+    }
+    if (spec.params.empty()) {
+      for (double x : xs) {
+        SCOPED_TRACE(std::string(spec.slug) + " x=" + std::to_string(x));
+        EXPECT_FALSE(std::isnan(call(std::string(spec.slug), 0, x, false)));
+        EXPECT_FALSE(std::isnan(call(std::string(spec.slug), 0, x, true)));
+      }
+    }
+  }
+}
+
+TEST(ScalarEdges, TinyTailsSurvive) {
+  // s(1-s) and 1 - tanh^2 would give exactly 0 here.
+  EXPECT_GT(call("sigmoid", 0, 40, true), 4.2e-18);
+  EXPECT_LT(call("sigmoid", 0, 40, true), 4.3e-18);
+  EXPECT_GT(call("tanh", 0, 20, true), 1.6e-17);
+  EXPECT_GT(call("sigmoid", 0, -740, false), 0.0);  // e^-740 is subnormal, not 0
+  EXPECT_GT(call("softplus", 1, -740, false), 0.0);
+  EXPECT_EQ(call("softplus", 1, 800, false), 800.0);  // log(1 + e^800) would overflow
+}
+
+TEST(ScalarEdges, KinkConventions) {
+  EXPECT_EQ(call("relu", 0, 0.0, true), 0.0);
+  EXPECT_EQ(call("leaky-relu", 0.2, 0.0, true), 0.2);
+  EXPECT_EQ(call("prelu", 0.25, 0.0, true), 0.25);
+  EXPECT_EQ(call("elu", 3.0, 0.0, true), 3.0);
+  EXPECT_EQ(call("step", 0, 0.0, false), 0.0);
+  EXPECT_EQ(call("maxout", 0, 0.0, true), 0.0);  // default pieces reproduce relu
+}
+
+TEST(ScalarEdges, PreluSlopeDerivative) {
+  const ActivationSpec* prelu = find_activation("prelu");
+  ASSERT_NE(prelu->param_derivative_batch, nullptr);
+  const double x[] = {-3.0, -0.5, 0.0, 2.0};
+  double out[4];
+  Arguments args;
+  args.values = default_params(*prelu);
+  prelu->param_derivative_batch(x, out, 4, args);
+  // f = a x on the left, so df/da = x there; 0 on the right.
+  EXPECT_EQ(out[0], -3.0);
+  EXPECT_EQ(out[1], -0.5);
+  EXPECT_EQ(out[2], 0.0);
+  EXPECT_EQ(out[3], 0.0);
+  // And it matches a central difference in a.
+  const double h = 1e-6;
+  for (double xi : x) {
+    const double numeric = (call("prelu", 0.25 + h, xi, false) - call("prelu", 0.25 - h, xi, false)) / (2 * h);
+    EXPECT_NEAR(numeric, xi > 0 ? 0.0 : xi, 1e-8);
+  }
+}
+
+}  // namespace
+}  // namespace activation
