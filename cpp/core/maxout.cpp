@@ -41,7 +41,8 @@ std::vector<double> maxout_breakpoints(const Piece* pieces, std::size_t k) {
   for (std::size_t i = 0; i < k; ++i) {
     for (std::size_t j = i + 1; j < k; ++j) {
       if (pieces[i].w != pieces[j].w) {
-        candidates.push_back((pieces[j].b - pieces[i].b) / (pieces[i].w - pieces[j].w));
+        // + 0.0 turns a -0 crossing into 0, which reads better and compares the same.
+        candidates.push_back((pieces[j].b - pieces[i].b) / (pieces[i].w - pieces[j].w) + 0.0);
       }
     }
   }
