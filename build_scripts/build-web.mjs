@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+// Builds the page into dist/ with every formula and explanation rendered at build time
+// (KaTeX → MathML, so no math JavaScript or fonts at run time):
+//   index.html            the shell, table of contents, formulas, section placeholders
+//   app.js                one minified ES module: page code, the Chart.js parts used, the core glue
+//   activation-core.wasm  the core, taken out of the single-file glue (a binary gzips 25% smaller
+//                         than its base64 and compiles while streaming)
+//   content-en.js, content-ko.js   the explanations per language; only the page's language
+//                         is loaded, which keeps the first view small
+//   styles.css
+// All URLs are relative so dist/ works from any sub-path. Issue 4's single-file build can
+// reuse these functions, keep the wasm inlined and put the content in
+// <script type="application/json" id="prose-en|ko"> (web/src/prose.js reads those first).
+//
+//   node build_scripts/build-web.mjs [--out dist] [--allow-missing-content]
+
+import { mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import katex from 'katex';
+import { Marked } from 'marked';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = path.join(ROOT, 'web');
+const LANGS = ['en', 'ko'];
+const COMPARISONS = ['compare-relu-family', 'compare-all'];
+// Sections shown inside another one: PReLU is taught with Leaky ReLU, its #prelu anchor kept.
+const NESTED = { prelu: 'leaky-relu' };
+
+/** Every content file the page needs, in page order. */
+export function contentNames(list) {
+  return ['intro', ...list.map((s) => s.slug), ...COMPARISONS];
+}
+
+// ---- Markdown with $…$ / $$…$$ TeX
+
+/** A marked instance that typesets TeX with KaTeX and shifts headings under the section's. */
+export function createMarkdown({ headingOffset = 0, source = 'content' } = {}) {
+  const tex = (text, displayMode) => {
+    try {
+      return renderTex(text, displayMode);
+    } catch (error) {
+      throw new Error(`${source}: bad TeX "${text}": ${error.message}`);
+    }
+  };
+  const md = new Marked({ gfm: true });
+  md.use({
+    extensions: [
+      {
+        name: 'mathBlock',
+        level: 'block',
+        start: (src) => src.match(/^ {0,3}\$\$/m)?.index,
+        tokenizer(src) {
+          const m = /^ {0,3}\$\$([\s\S]+?)\$\$[^\S\n]*(?:\n+|$)/.exec(src);
+          return m ? { type: 'mathBlock', raw: m[0], text: m[1].trim() } : undefined;
+        },
+        renderer: (token) => `<div class="math-display">${tex(token.text, true)}</div>\n`,
+      },
+      {
+        name: 'mathInline',
+        level: 'inline',
+        start: (src) => src.indexOf('$'),
+        tokenizer(src) {
+          const m = /^\$\$([^$]+?)\$\$|^\$(?!\s)((?:\\.|[^\\$\n])+?)\$(?!\d)/.exec(src);
+          if (!m) return undefined;
+          const display = m[1] !== undefined;
+          return { type: 'mathInline', raw: m[0], text: (m[1] ?? m[2]).trim(), display };
+        },
+        renderer: (token) => tex(token.text, token.display),
+      },
+    ],
+    walkTokens(token) {
+      if (token.type === 'heading') token.depth = Math.min(6, token.depth + headingOffset);
+    },
+  });
+  return md;
+}
+
+// KaTeX writes f' as <msup><mi>f</mi><mo>′</mo></msup>. The prime character is already a
+// raised glyph, so without a math font's script variant it ends up twice raised; set after
+// the base (like the UI's "f′(x)") it reads right with every font.
+const RAISED_PRIME = /<msup>((?:<(m[a-z]+)\b[^>]*>[^<]*<\/\2>)|<mrow>(?:(?!<mrow>)[\s\S])*?<\/mrow>)(<mo\b[^>]*>′+<\/mo>)<\/msup>/g;
+
+// The TeX annotation KaTeX adds inside <semantics> repeats the source; MathML alone is what
+// browsers and screen readers read, so it is dropped (about 10% of the rendered content).
+export function renderTex(text, displayMode) {
+  return katex.renderToString(text, { output: 'mathml', displayMode, throwOnError: true, strict: 'error' })
+    .replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '')
+    .replace(RAISED_PRIME, '<mrow>$1$3</mrow>');
+}
+
+// ---- page
+
+const escapeHtml = (s) => String(s)
+  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+function lookup(dict, key) {
+  const value = key.split('.').reduce((node, part) => node?.[part], dict);
+  if (typeof value !== 'string') throw new Error(`web/i18n/en.json has no string "${key}"`);
+  return value;
+}
+
+/** An element whose text the page translates at run time; English is written in for no-JS readers. */
+const i18n = (tag, key, en, attrs = '') => `<${tag}${attrs} data-i18n="${key}">${escapeHtml(lookup(en, key))}</${tag}>`;
+
+function formulaBlock(spec, en) {
+  const rows = [['formula.f', spec.formula], ['formula.df', spec.derivativeFormula]];
+  if (spec.parameterDerivativeFormula) rows.push(['formula.dparam', spec.parameterDerivativeFormula]);
+  return `<dl class="formulas">${rows.map(([key, tex]) =>
+    `<div class="formula">${i18n('dt', key, en)}<dd>${renderTex(tex, true)}</dd></div>`).join('')}</dl>`;
+}
+
+// Filled at run time from content-<lang>.js (see web/src/prose.js).
+function proseBlock(name, content) {
+  return LANGS.some((lang) => content[lang][name] !== undefined) ? `<div class="prose" data-prose="${name}"></div>` : '';
+}
+
+function labPlaceholder(id, en, kind) {
+  return `<div class="lab lab-${kind}" id="${id}-lab" data-lab="${id}" data-kind="${kind}">`
+    + `${i18n('p', 'app.loading', en, ' class="lab-status"')}</div>`;
+}
+
+function sectionHtml(id, { level, en, content, spec, kind, children = '' }) {
+  const h = `h${level}`;
+  const head = `<${h} id="${id}-title" class="section-title">`
+    + `<a class="anchor" href="#${id}" data-i18n="section.${id}">${escapeHtml(lookup(en, `section.${id}`))}</a></${h}>`;
+  const formulas = spec ? formulaBlock(spec, en) : '';
+  const lab = kind ? labPlaceholder(id, en, kind) : '';
+  const cls = `section section-${kind ?? 'text'}${level > 2 ? ' section-nested' : ''}`;
+  return `<section id="${id}" class="${cls}" aria-labelledby="${id}-title">${head}`
+    + `<div class="section-body">${formulas}${lab}${proseBlock(id, content)}</div>${children}</section>\n`;
+}
+
+/** The TOC and every section, from the registry and the rendered content. */
+export function renderSections(list, en, content) {
+  const parts = [];
+  const toc = [];
+  const bySlug = new Map(list.map((s) => [s.slug, s]));
+  const tocItem = (id) => `<li><a href="#${id}" data-i18n="section.${id}">${escapeHtml(lookup(en, `section.${id}`))}</a></li>`;
+
+  parts.push(sectionHtml('intro', { level: 2, en, content }));
+  toc.push(tocItem('intro'));
+  for (const spec of list) {
+    if (NESTED[spec.slug]) continue;
+    const kind = spec.kind === 'vector' ? spec.slug : spec.pieces ? 'maxout' : 'scalar';
+    const nested = list.filter((s) => NESTED[s.slug] === spec.slug)
+      .map((s) => sectionHtml(s.slug, { level: 3, en, content, spec: s, kind: 'scalar' })).join('');
+    parts.push(sectionHtml(spec.slug, { level: 2, en, content, spec, kind, children: nested }));
+    toc.push(tocItem(spec.slug));
+  }
+  for (const id of COMPARISONS) {
+    parts.push(sectionHtml(id, { level: 2, en, content, kind: 'compare' }));
+    toc.push(tocItem(id));
+  }
+  parts.push(sectionHtml('summary', { level: 2, en, content: { en: {}, ko: {} }, kind: 'summary' }));
+  toc.push(tocItem('summary'));
+  for (const child of Object.keys(NESTED)) {
+    if (!bySlug.has(child)) throw new Error(`nested section ${child} is not in core.list()`);
+  }
+  return { sections: parts.join(''), toc: `<ol class="toc-list">${toc.join('')}</ol>` };
+}
+
+/** Fill the shell's @-comments. `assets` is the markup for the stylesheet and script. */
+export function renderPage(template, { assets, toc, sections }) {
+  const fill = (html, name, value) => {
+    const marker = `<!-- @${name} -->`;
+    if (!html.includes(marker)) throw new Error(`web/index.html lacks ${marker}`);
+    return html.replace(marker, () => value);
+  };
+  return fill(fill(fill(template, 'assets', assets), 'toc', toc), 'sections', sections);
+}
+
+// Code blocks and tables scroll sideways on phones; keyboard users can only scroll what
+// they can focus (axe: scrollable-region-focusable).
+function focusableScrollers(html) {
+  return html.replace(/<pre>/g, '<pre tabindex="0">').replace(/<table>/g, '<table tabindex="0">');
+}
+
+/** Read and render every content file; throws listing the missing ones unless allowed. */
+export async function renderContent(names, { allowMissing = false } = {}) {
+  const content = { en: {}, ko: {} };
+  const missing = [];
+  for (const lang of LANGS) {
+    for (const name of names) {
+      const file = path.join(WEB, 'content', lang, `${name}.md`);
+      if (!existsSync(file)) {
+        missing.push(path.relative(ROOT, file));
+        continue;
+      }
+      const offset = NESTED[name] ? 1 : 0; // content writes ### for sub-headings of an h2
+      const md = createMarkdown({ headingOffset: offset, source: path.relative(ROOT, file) });
+      content[lang][name] = focusableScrollers(await md.parse(await readFile(file, 'utf8')));
+    }
+  }
+  if (missing.length && !allowMissing) {
+    throw new Error(`missing explanation files:\n  ${missing.join('\n  ')}\n`
+      + '(pass --allow-missing-content to build without them while they are being written)');
+  }
+  if (missing.length) console.warn(`warning: building without ${missing.length} content file(s)`);
+  return content;
+}
+
+/** The explanations of one language as an ES module: export default { name: html }. */
+export function contentModule(prose) {
+  return `export default ${JSON.stringify(prose)};\n`;
+}
+
+const WASM_FILE = 'activation-core.wasm';
+const WASM_DATA_URI = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
+
+/**
+ * Move the wasm the glue carries as base64 into its own file: the glue then loads
+ * `<script directory>/activation-core.wasm` (relative to app.js) with streaming compilation.
+ */
+export function externaliseWasm(js) {
+  const matches = [...js.matchAll(WASM_DATA_URI)];
+  if (matches.length !== 1) {
+    throw new Error(`expected one inlined wasm binary in the bundle, found ${matches.length}`
+      + ' (was web/src/generated/ built with -sSINGLE_FILE=1?)');
+  }
+  const wasm = Buffer.from(matches[0][1], 'base64');
+  if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) throw new Error('the inlined data URI is not a wasm module');
+  return { js: js.replace(matches[0][0], () => JSON.stringify(WASM_FILE)), wasm };
+}
+
+/** Bundle the page script and stylesheet; returns { js, css } as strings. */
+export async function bundleAssets() {
+  const common = { bundle: true, minify: true, write: false, logLevel: 'warning', legalComments: 'eof' };
+  const js = await esbuild.build({
+    ...common,
+    entryPoints: [path.join(WEB, 'src', 'main.js')],
+    format: 'esm',
+    target: ['es2022'],
+    outfile: 'app.js',
+  });
+  const css = await esbuild.build({
+    ...common,
+    entryPoints: [path.join(WEB, 'styles', 'main.css')],
+    outfile: 'styles.css',
+  });
+  return { js: js.outputFiles[0].text, css: css.outputFiles[0].text };
+}
+
+export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingContent = false } = {}) {
+  const { loadCore } = await import(pathToFileURL(path.join(WEB, 'src', 'core.js')).href);
+  const core = await loadCore();
+  const list = core.list();
+  const en = JSON.parse(await readFile(path.join(WEB, 'i18n', 'en.json'), 'utf8'));
+  const content = await renderContent(contentNames(list), { allowMissing: allowMissingContent });
+  const { sections, toc } = renderSections(list, en, content);
+  const template = await readFile(path.join(WEB, 'index.html'), 'utf8');
+  const assets = [
+    '<link rel="stylesheet" href="./styles.css">',
+    // Fetch the core while app.js downloads and compiles, instead of after.
+    `<link rel="preload" href="./${WASM_FILE}" as="fetch" type="application/wasm" crossorigin>`,
+    '<script type="module" src="./app.js"></script>',
+  ].join('\n  ');
+  const html = renderPage(template, { assets, toc, sections });
+  const bundle = await bundleAssets();
+  const { js, wasm } = externaliseWasm(bundle.js);
+
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const files = {
+    'index.html': html,
+    'app.js': js,
+    [WASM_FILE]: wasm,
+    'styles.css': bundle.css,
+    ...Object.fromEntries(LANGS.map((lang) => [`content-${lang}.js`, contentModule(content[lang])])),
+  };
+  for (const [name, data] of Object.entries(files)) await writeFile(path.join(outDir, name), data);
+  // What one visit downloads: everything but the other language's explanations.
+  const firstView = ['index.html', 'app.js', WASM_FILE, 'styles.css', 'content-en.js'];
+  return { outDir, files: sizesOf(files), firstView };
+}
+
+function sizesOf(files) {
+  return Object.entries(files).map(([name, data]) => {
+    const bytes = Buffer.from(data);
+    return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+async function main(argv) {
+  const outIndex = argv.indexOf('--out');
+  const outDir = outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : undefined;
+  const started = performance.now();
+  const { outDir: dir, files, firstView } = await buildWeb({ outDir, allowMissingContent: argv.includes('--allow-missing-content') });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const f of files) console.log(`  ${f.name.padEnd(22)} ${kb(f.bytes).padStart(9)}  gzip ${kb(f.gzip).padStart(8)}`);
+  const total = files.filter((f) => firstView.includes(f.name)).reduce((s, f) => s + f.gzip, 0);
+  console.log(`  first view (${firstView.join(', ')}) gzip ${kb(total)}; wrote ${path.relative(process.cwd(), dir) || '.'}/ in `
+    + `${Math.round(performance.now() - started)} ms`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(`build-web: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+// The pure parts of build_scripts/build-web.mjs and serve.mjs: Markdown + TeX rendering,
+// page assembly, taking the wasm out of the glue, and the server's path check.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  createMarkdown, renderTex, renderPage, externaliseWasm, contentModule, contentNames,
+} from '../../build_scripts/build-web.mjs';
+import { resolveInside, MIME_TYPES } from '../../build_scripts/serve.mjs';
+
+test('inline and display TeX become MathML without the TeX annotation', async () => {
+  const html = await createMarkdown().parse('Slope $f\'(0) = 1/4$ here.\n\n$$\\sigma(x) = \\frac{1}{1+e^{-x}}$$\n');
+  assert.match(html, /<math[^>]*>/);
+  assert.match(html, /<div class="math-display">/);
+  assert.match(html, /display="block"/);
+  assert.doesNotMatch(html, /<annotation/);
+  assert.doesNotMatch(html, /\$/);
+});
+
+test('dollar signs in code stay code', async () => {
+  const html = await createMarkdown().parse('Run `echo $HOME` and\n\n```python\nprint("$x$")\n```\n');
+  assert.match(html, /<code>echo \$HOME<\/code>/);
+  assert.match(html, /print\(&quot;\$x\$&quot;\)/);
+  assert.doesNotMatch(html, /<math/);
+});
+
+test('a prime is set after its base, not raised twice', () => {
+  const m = renderTex("f'(x)", false);
+  assert.doesNotMatch(m, /<msup><mi>f<\/mi><mo[^>]*>′<\/mo><\/msup>/);
+  assert.match(m, /<mi>f<\/mi><mo[^>]*>′<\/mo>/);
+});
+
+test('bad TeX fails the build with the file name', () => {
+  assert.throws(() => createMarkdown({ source: 'web/content/en/x.md' }).parse('$\\frac{1$'), /web\/content\/en\/x\.md: bad TeX/);
+});
+
+test('headings move under the section heading', async () => {
+  assert.match(await createMarkdown({ headingOffset: 1 }).parse('### Sub'), /<h4>Sub<\/h4>/);
+  assert.match(await createMarkdown().parse('### Sub'), /<h3>Sub<\/h3>/);
+});
+
+test('renderPage fills every marker and insists on them', () => {
+  const page = renderPage('<!-- @assets --><!-- @toc --><!-- @sections -->', { assets: 'A', toc: 'T', sections: 'S$&' });
+  assert.equal(page, 'ATS$&');
+  assert.throws(() => renderPage('<!-- @assets -->', { assets: '', toc: '', sections: '' }), /lacks <!-- @toc -->/);
+});
+
+test('externaliseWasm swaps the one data URI for a relative file name', () => {
+  const wasm = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  const glue = `var p="data:application/octet-stream;base64,";f="data:application/octet-stream;base64,${wasm.toString('base64')}";`;
+  const out = externaliseWasm(glue);
+  assert.deepEqual(out.wasm, wasm);
+  assert.equal(out.js, 'var p="data:application/octet-stream;base64,";f="activation-core.wasm";');
+  assert.throws(() => externaliseWasm('nothing here'), /found 0/);
+  assert.throws(() => externaliseWasm('"data:application/octet-stream;base64,AAAA"'), /not a wasm module/);
+});
+
+test('content modules and names', () => {
+  assert.equal(contentModule({ a: '<p>"x"</p>' }), 'export default {"a":"<p>\\"x\\"</p>"};\n');
+  assert.deepEqual(contentNames([{ slug: 'step' }, { slug: 'elu' }]), ['intro', 'step', 'elu', 'compare-relu-family', 'compare-all']);
+});
+
+test('the server never leaves its directory and knows the wasm type', () => {
+  const dir = path.resolve('/srv/dist');
+  assert.equal(resolveInside(dir, '/'), path.join(dir, 'index.html'));
+  assert.equal(resolveInside(dir, '/app.js?x=1'), path.join(dir, 'app.js'));
+  assert.equal(resolveInside(dir, '/../package.json'), null);
+  assert.equal(resolveInside(dir, '/%2e%2e/secret'), null);
+  assert.equal(resolveInside(dir, '/%E0%A4%A'), null);
+  assert.equal(MIME_TYPES['.wasm'], 'application/wasm');
+  assert.match(MIME_TYPES['.js'], /^text\/javascript/);
+});

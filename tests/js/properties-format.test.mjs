@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { makeTranslator } from '../../web/src/i18n.js';
+import { describeProperties, describeMax, describeRange } from '../../web/src/properties-format.js';
+
+const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8'));
+const t = makeTranslator(en);
+
+const sigmoid = {
+  range: { min: 0, max: 1, minInclusive: false, maxInclusive: false }, f0: 0.5, monotonic: true,
+  zeroCentred: 'none', continuity: Infinity, nonDifferentiableAt: [],
+  maxAbsDerivative: { value: 0.25, from: 0, to: 0, attained: true }, saturates: 'both', usesExp: true,
+};
+
+test('sigmoid reads naturally', () => {
+  const rows = Object.fromEntries(describeProperties(sigmoid, t).map((r) => [r.key, r.value]));
+  assert.equal(rows.range, '(0, 1)');
+  assert.equal(rows.f0, '0.5');
+  assert.equal(rows.maxAbsDerivative, '0.25 at x = 0');
+  assert.equal(rows.smoothness, 'smooth (every derivative exists)');
+  assert.equal(rows.nonDifferentiableAt, 'nowhere');
+  assert.equal(rows.saturates, 'both ends');
+  assert.equal(rows.usesExp, 'yes');
+});
+
+test('max |f′| wording covers intervals, limits, everywhere and softmax', () => {
+  assert.equal(describeMax({ value: 1, from: 0, to: Infinity, attained: true }, t), '1 for x in (0, ∞)');
+  assert.equal(describeMax({ value: 1, from: 5e-324, to: Infinity, attained: true }, t), '1 for x in (0, ∞)');
+  assert.equal(describeMax({ value: 1, from: Infinity, to: Infinity, attained: false }, t), 'approaches 1 as x → ∞');
+  assert.equal(describeMax({ value: 1, from: -Infinity, to: Infinity, attained: true }, t), '1 everywhere');
+  assert.equal(describeMax({ value: 0.25, from: NaN, to: NaN, attained: true }, t), '0.25 (largest |∂sᵢ/∂zⱼ|)');
+  assert.equal(describeMax({ value: 0.25, from: null, to: null, attained: true }, t), '0.25 (largest |∂sᵢ/∂zⱼ|)');
+});
+
+test('a discrete range prints as a set', () => {
+  assert.equal(describeRange({ min: 0, max: 1, minInclusive: true, maxInclusive: true, values: [0, 1] }), '{0, 1}');
+  assert.equal(describeRange({ min: 0, max: Infinity, minInclusive: true, maxInclusive: false }), '[0, ∞)');
+});
+
+test('softmax: f(0) is not applicable (null from core.js)', () => {
+  const rows = describeProperties({ ...sigmoid, f0: null }, t);
+  assert.equal(rows.find((r) => r.key === 'f0').value, '—');
+});
+
+test('every row has a label and a value, in Korean too', () => {
+  const ko = JSON.parse(readFileSync(new URL('../../web/i18n/ko.json', import.meta.url), 'utf8'));
+  const tk = makeTranslator(ko, en);
+  for (const row of describeProperties({ ...sigmoid, saturates: 'right', continuity: -1 }, tk)) {
+    assert.ok(row.label && row.value && !row.value.includes('props.'), JSON.stringify(row));
+  }
+});

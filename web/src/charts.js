@@ -1,0 +1,223 @@
+// Chart.js, trimmed to the parts the page uses, and the few ways the page makes charts.
+// Charts are made once (no animation, no parsing, fixed x-range, no points) and then only
+// have their data replaced followed by update('none'). The page handles pointer input
+// itself (crosshair and readout), so Chart.js's own event handling is turned off.
+
+import {
+  Chart, LineController, LineElement, PointElement, LinearScale, BarController, BarElement, CategoryScale,
+} from 'chart.js';
+import { formatNumber, paddedExtent } from './format.js';
+
+// Only what is drawn: registering everything (registerables) would double the bundle.
+Chart.register(LineController, LineElement, PointElement, LinearScale, BarController, BarElement, CategoryScale);
+
+export const DASH = { solid: [], dashed: [7, 4], dotted: [2, 3] };
+const LINE_WIDTH = 2.25;
+const FAINT_WIDTH = 1.5;
+
+/** Colours and fonts from the stylesheet's custom properties (they follow light/dark). */
+export function readTheme(el = document.documentElement) {
+  const css = getComputedStyle(el);
+  const v = (name) => css.getPropertyValue(name).trim();
+  return {
+    text: v('--text'),
+    muted: v('--muted'),
+    grid: v('--grid'),
+    axis: v('--axis'),
+    faint: v('--faint'),
+    font: v('--font-body') || 'system-ui, sans-serif',
+    // Tick labels follow the page's type size, which grows on wide screens and projectors.
+    fontSize: Math.round(0.8 * parseFloat(css.fontSize || '16')),
+    series: { f: v('--c-f'), df: v('--c-df'), dparam: v('--c-dparam'), bar: v('--c-bar'), barAlt: v('--c-bar-alt') },
+    colourOf: (slug) => v(`--fn-${slug}`) || v('--text'),
+  };
+}
+
+const tickLabel = (value) => formatNumber(value, 6);
+
+function axisOptions(theme, extra = {}) {
+  return {
+    type: 'linear',
+    ...extra,
+    grid: {
+      // The axes through 0 are drawn stronger than the rest of the grid.
+      color: (c) => (c.tick?.value === 0 ? theme.axis : theme.grid),
+      lineWidth: (c) => (c.tick?.value === 0 ? 1.5 : 1),
+    },
+    border: { display: false },
+    ticks: { color: theme.muted, callback: tickLabel, maxRotation: 0, includeBounds: false, font: { family: theme.font, size: theme.fontSize } },
+  };
+}
+
+// Draws the hover crosshair and dots on the curves at chart.$crosshair = { x, points: [{ y, color }] }.
+const crosshairPlugin = {
+  id: 'crosshair',
+  afterDatasetsDraw(chart) {
+    const hair = chart.$crosshair;
+    if (!hair) return;
+    const { ctx, chartArea: area, scales } = chart;
+    const px = scales.x.getPixelForValue(hair.x);
+    if (!(px >= area.left && px <= area.right)) return;
+    ctx.save();
+    ctx.strokeStyle = chart.$theme.muted;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(px, area.top);
+    ctx.lineTo(px, area.bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    for (const p of hair.points ?? []) {
+      const py = scales.y.getPixelForValue(p.y);
+      if (!(py >= area.top && py <= area.bottom)) continue;
+      ctx.fillStyle = p.color;
+      ctx.beginPath();
+      ctx.arc(px, py, 4, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+  },
+};
+
+/**
+ * A line chart over a fixed x-range.
+ * series: [{ label, color, dash: 'solid'|'dashed'|'dotted', faint?, hidden? }]
+ */
+export function createLineChart(canvas, { xmin, xmax, series, theme, onResize }) {
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: { datasets: series.map((s) => lineDataset(s, theme)) },
+    options: {
+      animation: false,
+      parsing: false,
+      normalized: true,
+      responsive: true,
+      maintainAspectRatio: false,
+      events: [],
+      spanGaps: false,
+      layout: { padding: { top: 6, right: 8 } },
+      onResize: onResize ? () => onResize() : undefined,
+      scales: {
+        x: axisOptions(theme, { min: xmin, max: xmax }),
+        // min/max are set from the data on every redraw (see redrawLine).
+        y: axisOptions(theme),
+      },
+    },
+    plugins: [crosshairPlugin],
+  });
+  chart.$theme = theme;
+  chart.$series = series;
+  return chart;
+}
+
+function lineDataset(s, theme) {
+  return {
+    label: s.label,
+    data: [],
+    borderColor: s.faint ? theme.faint : s.color,
+    borderWidth: s.faint ? FAINT_WIDTH : LINE_WIDTH,
+    borderDash: DASH[s.dash ?? 'solid'],
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    tension: 0,
+    fill: false,
+    hidden: Boolean(s.hidden),
+    // Chart.js draws higher `order` first: faint reference curves go underneath.
+    order: s.faint ? 1 : 0,
+  };
+}
+
+/** A bar chart over categories (softmax). */
+export function createBarChart(canvas, { labels, color, theme, yMin, yMax }) {
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: { labels, datasets: [{ data: [], backgroundColor: color, borderWidth: 0, barPercentage: 0.8, categoryPercentage: 0.9 }] },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      events: [],
+      layout: { padding: { top: 6, right: 8 } },
+      scales: {
+        x: { type: 'category', grid: { display: false }, border: { display: false }, ticks: { color: theme.muted, font: { family: theme.font, size: theme.fontSize } } },
+        y: axisOptions(theme, { min: yMin, max: yMax }),
+      },
+    },
+  });
+  chart.$theme = theme;
+  return chart;
+}
+
+/**
+ * Set the x-range, fit y to the visible data with a small margin, and redraw without
+ * animation. Fitting here (not with Chart.js's grace) keeps the y ticks on round values.
+ */
+export function redrawLine(chart, xmin, xmax) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of chart.data.datasets) {
+    if (d.hidden) continue;
+    for (const p of d.data) {
+      if (p.y < lo) lo = p.y;
+      if (p.y > hi) hi = p.y;
+    }
+  }
+  const y = paddedExtent(lo, hi);
+  Object.assign(chart.options.scales.x, { min: xmin, max: xmax });
+  Object.assign(chart.options.scales.y, y);
+  chart.update('none');
+}
+
+/** Re-colour after a light/dark switch. */
+export function applyTheme(chart, theme) {
+  chart.$theme = theme;
+  for (const axis of Object.values(chart.options.scales)) {
+    axis.ticks.color = theme.muted;
+    if (axis.type === 'linear') {
+      axis.grid.color = (c) => (c.tick?.value === 0 ? theme.axis : theme.grid);
+    }
+  }
+  if (chart.$bar) chart.data.datasets[0].backgroundColor = theme.series[chart.$bar];
+  chart.data.datasets.forEach((d, i) => {
+    const s = chart.$series?.[i];
+    if (s) d.borderColor = s.faint ? theme.faint : (s.colorOf ? s.colorOf(theme) : s.color);
+  });
+  chart.update('none');
+}
+
+/** Points across the plot area: about one per pixel, bounded so huge screens stay cheap. */
+export function sampleCount(chart) {
+  const width = chart.chartArea ? chart.chartArea.right - chart.chartArea.left : chart.width;
+  return Math.max(64, Math.min(1600, Math.round(width || 600)));
+}
+
+/**
+ * {x, y} points from typed arrays, as Chart.js wants them with parsing off. Non-finite
+ * values become gaps, and so do `breaks` (jumps of f or f′), so no false vertical line is drawn.
+ */
+export function toPoints(xs, ys, breaks = []) {
+  const points = new Array(xs.length);
+  for (let i = 0; i < xs.length; i += 1) {
+    const y = ys[i];
+    points[i] = { x: xs[i], y: Number.isFinite(y) ? y : NaN };
+  }
+  if (breaks.length === 0) return points;
+  const inside = breaks.filter((b) => b > xs[0] && b < xs[xs.length - 1]);
+  for (const b of inside.sort((p, q) => q - p)) {
+    const at = points.findIndex((p) => p.x >= b);
+    if (at <= 0) continue;
+    if (points[at].x === b) points[at] = { x: b, y: NaN }; // a sample right on the jump
+    else points.splice(at, 0, { x: b, y: NaN });
+  }
+  return points;
+}
+
+/** The x of a pointer event over the plot area, or null outside it. */
+export function xAtPointer(chart, event) {
+  const rect = chart.canvas.getBoundingClientRect();
+  const px = event.clientX - rect.left;
+  const area = chart.chartArea;
+  if (!area || px < area.left - 2 || px > area.right + 2) return null;
+  const x = chart.scales.x.getValueForPixel(px);
+  return Math.min(chart.scales.x.max, Math.max(chart.scales.x.min, x));
+}

@@ -1,0 +1,119 @@
+// Wiring only: load the core once, build the state table and store, hand each lab
+// placeholder to its section module, and follow language and colour-scheme changes.
+
+import en from '../i18n/en.json';
+import ko from '../i18n/ko.json';
+import { loadCore } from './core.js';
+import { applyTranslations, makeTranslator, pickLanguage } from './i18n.js';
+import { createStateTable, defaultState, setField } from './state.js';
+import { createStore, watch } from './store.js';
+import { applyTheme, readTheme } from './charts.js';
+import { whenNear } from './lazy.js';
+import { loadProse, showProse } from './prose.js';
+import { mountScalarSection } from './section-scalar.js';
+import { mountMaxoutSection } from './section-maxout.js';
+import { mountSoftmaxSection } from './section-softmax.js';
+import { mountCompareSection } from './section-compare.js';
+import { mountSummaryTable } from './summary-table.js';
+
+const translators = { en: makeTranslator(en), ko: makeTranslator(ko, en) };
+const MOUNTERS = {
+  scalar: mountScalarSection,
+  maxout: mountMaxoutSection,
+  softmax: mountSoftmaxSection,
+  compare: mountCompareSection,
+  summary: mountSummaryTable,
+};
+
+// Explanations per language, each loaded at most once.
+const proseByLang = new Map();
+function proseFor(lang) {
+  if (!proseByLang.has(lang)) proseByLang.set(lang, loadProse(lang));
+  return proseByLang.get(lang);
+}
+
+function setLanguage(lang) {
+  document.documentElement.lang = lang;
+  applyTranslations(document, translators[lang]);
+  proseFor(lang).then(
+    // A slow load must not overwrite a later choice.
+    (prose) => { if (document.documentElement.lang === lang) showProse(document, lang, prose); },
+    (error) => console.warn(`explanations (${lang}) failed to load:`, error),
+  );
+}
+
+async function start() {
+  const corePromise = loadCore(); // first: everything interactive waits for it
+  const lang = pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  setLanguage(lang);
+  const t = (key, vars) => translators[document.documentElement.lang === 'ko' ? 'ko' : 'en'](key, vars);
+  const toggle = document.getElementById('lang-toggle');
+
+  let core;
+  try {
+    core = await corePromise;
+  } catch (error) {
+    showCoreFailure(t, error);
+    toggle.addEventListener('click', () => {
+      setLanguage(document.documentElement.lang === 'ko' ? 'en' : 'ko');
+      showCoreFailure(t, error);
+    });
+    return;
+  }
+
+  const table = createStateTable(core.list());
+  const store = createStore(defaultState(table, lang));
+  toggle.addEventListener('click', () => {
+    store.update((s) => setField(s, table, 'lang', s.lang === 'ko' ? 'en' : 'ko').state);
+  });
+  watch(store, (s) => s.lang, (next) => setLanguage(next));
+
+  // Charts follow the system's light/dark setting: re-read the CSS colours on change.
+  const charts = new Set();
+  let theme = readTheme();
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    theme = readTheme();
+    for (const chart of charts) applyTheme(chart, theme);
+  });
+
+  const ctx = { core, store, table, t, theme: () => theme, trackChart: (chart) => charts.add(chart) };
+  // A read-only hook for the browser tests (web/TESTING.md): plotted data and state.
+  window.activationExplorer = Object.freeze({
+    core,
+    state: () => store.get(),
+    chart: (canvasId) => [...charts].find((c) => c.canvas.id === canvasId) ?? null,
+  });
+  const mountLab = (lab) => {
+    const heading = lab.closest('section')?.querySelector('.section-title');
+    const level = heading ? Number(heading.tagName.slice(1)) + 1 : 3;
+    return MOUNTERS[lab.dataset.kind](lab, { slug: lab.dataset.lab, level }, ctx);
+  };
+  const labs = [...document.querySelectorAll('[data-lab]')].filter((lab) => MOUNTERS[lab.dataset.kind]);
+
+  // The first lab and its chart come first and get a frame to paint; the other labs
+  // (their controls are cheap, their charts wait for the viewport) are mounted after.
+  const first = labs.length ? mountLab(labs[0]) : null;
+  first?.createChart();
+  await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
+  const sections = labs.slice(1).map(mountLab);
+  whenNear(sections.map((s) => s.element), (el) => sections.find((s) => s.element === el)?.createChart());
+  // The explanations and labs changed the page's height after the browser jumped to
+  // #fragment, so jump again once both are in place.
+  proseFor(store.get().lang).finally(() => requestAnimationFrame(restoreFragment));
+}
+
+function restoreFragment() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (target) target.scrollIntoView();
+}
+
+function showCoreFailure(t, error) {
+  const box = document.getElementById('core-error');
+  box.textContent = t('app.wasmFailed');
+  box.hidden = false;
+  for (const status of document.querySelectorAll('.lab-status')) status.hidden = true;
+  console.warn('activation core failed to load:', error); // a warning: the page still works as text
+}
+
+start();

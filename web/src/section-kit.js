@@ -1,0 +1,57 @@
+// Small pieces every interactive section uses: committing a pure state update,
+// the properties block, and the values-table rows.
+
+import { h, tr } from './dom.js';
+import { formatNumber, niceTicks } from './format.js';
+import { describeProperties } from './properties-format.js';
+import { renderPropertyList } from './controls.js';
+
+/**
+ * Run a pure update `(state) → { state, …result }` against the store and return the result,
+ * so a control can show the clamped value and why.
+ */
+export function commit(store, update) {
+  let result;
+  store.update((state) => {
+    result = update(state);
+    return result.state;
+  });
+  return result;
+}
+
+/** Heading + <dl> of a section's properties; returns { root, render(properties) }. */
+export function createPropertiesBlock({ id, t, level, titleKey = 'props.heading' }) {
+  const dl = h('dl', { id: `${id}-props`, 'data-testid': `${id}-props`, className: 'props' });
+  const title = tr(`h${Math.min(6, level)}`, titleKey, t, undefined, { className: 'lab-heading', id: `${id}-props-title` });
+  const root = h('div', { className: 'lab-props', role: 'group', 'aria-labelledby': title.id }, title, dl);
+  let shown = '';
+  return {
+    root,
+    // Slider drags call this every frame; the DOM is only touched when the text changes.
+    render(properties) {
+      const rows = describeProperties(properties, t);
+      const key = JSON.stringify(rows);
+      if (key === shown) return;
+      shown = key;
+      renderPropertyList(dl, rows);
+    },
+  };
+}
+
+/** Round x values for a values table across the visible range. */
+export function valueXs(xmin, xmax) {
+  return niceTicks(xmin, xmax, 10);
+}
+
+/** Table columns/rows: one row per x, one column per named series. */
+export function valuesTable(xs, series, t) {
+  return {
+    columns: [t('chart.colX'), ...series.map((s) => s.label)],
+    rows: xs.map((x, i) => [formatNumber(x), ...series.map((s) => formatNumber(s.values[i]))]),
+  };
+}
+
+/** "α = 0.5, β = 2" for the current parameters (for labels), or ''. */
+export function paramSummary(fields, params, symbolOf) {
+  return fields.map((f) => `${symbolOf(f.param)} = ${formatNumber(params[f.param])}`).join(', ');
+}

@@ -1,0 +1,180 @@
+// One scalar function's lab: f solid and f′ dashed (PReLU adds ∂f/∂a dotted), the default
+// curves faint once a parameter moves, parameter controls, x-range, readout, properties.
+
+import { h } from './dom.js';
+import { formatNumber } from './format.js';
+import { watch } from './store.js';
+import { createFrameTask } from './frame.js';
+import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
+import { createChartCard } from './chart-card.js';
+import { createParamControl, createRangeControl, symbolOf } from './controls.js';
+import { commit, createPropertiesBlock, valueXs, valuesTable, paramSummary } from './section-kit.js';
+import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from './state.js';
+
+// Dataset order: faint defaults first so the live curves draw on top.
+const DS = { defaultF: 0, defaultDf: 1, f: 2, df: 3, dparam: 4 };
+
+export function mountScalarSection(lab, { slug, level }, ctx) {
+  const { core, store, table, t } = ctx;
+  const spec = table.specs.get(slug);
+  const fields = paramFields(table, slug);
+  const hasParamDerivative = Boolean(spec.parameterDerivativeFormula);
+  const current = () => store.get().sections[slug];
+  const params = () => paramsOf(store.get(), slug);
+  const atDefault = () => paramsAtDefault(store.get(), table, slug);
+  const defaults = Object.fromEntries(fields.map((f) => [f.param, f.default]));
+
+  const controls = fields.map((field) => createParamControl({
+    field, t, value: getIn(store.get(), field.path),
+    onValue: (v) => commit(store, (s) => setField(s, table, field.key, v)),
+  }));
+  const range = createRangeControl({
+    id: slug, t, xmin: current().xmin, xmax: current().xmax,
+    onRange: (a, b, moved) => commit(store, (s) => setRange(s, table, slug, a, b, moved)),
+  });
+
+  const curves = [
+    { key: 'f', labelKey: 'chart.f', series: 'f', dash: 'solid', checked: true },
+    { key: 'df', labelKey: 'chart.df', series: 'df', dash: 'dashed', checked: true },
+    hasParamDerivative && { key: 'dparam', labelKey: 'chart.dparam', series: 'dparam', dash: 'dotted', checked: true },
+    fields.length > 0 && {
+      key: 'default', labelKey: 'chart.default', vars: { value: paramSummary(fields, defaults, symbolOf) },
+      series: 'faint', dash: 'solid', checked: true, hidden: true,
+    },
+  ].filter(Boolean);
+
+  let chart = null;
+  const card = createChartCard({
+    id: slug, t, curves,
+    onToggle: () => task.request(),
+    onProbe: () => hairTask.request(),
+    xRange: () => ({ min: current().xmin, max: current().xmax }),
+    onValuesOpen: () => renderValues(),
+  });
+  const props = createPropertiesBlock({ id: slug, t, level, titleKey: fields.length ? 'props.headingCurrent' : 'props.heading' });
+  lab.replaceChildren(
+    h('div', { className: 'lab-chart' }, card.root),
+    h('div', { className: 'lab-controls' }, controls.map((c) => c.root), range.root),
+    props.root,
+  );
+
+  // ---- drawing
+  let defaultCache = { key: '', sample: null };
+  function defaultSample(xmin, xmax, n) {
+    const key = `${xmin}|${xmax}|${n}`;
+    if (defaultCache.key !== key) defaultCache = { key, sample: core.sample(slug, { xmin, xmax, n, params: defaults }) };
+    return defaultCache.sample;
+  }
+
+  function render() {
+    const { xmin, xmax } = current();
+    const p = params();
+    const properties = core.properties(slug, p);
+    props.render(properties);
+    const summary = paramSummary(fields, p, symbolOf);
+    card.setAriaLabel(t('chart.aria', { name: summary ? `${t(`fn.${slug}`)} (${summary})` : t(`fn.${slug}`), xmin: formatNumber(xmin), xmax: formatNumber(xmax) }));
+    const showDefault = !atDefault();
+    card.setCurveVisible('default', showDefault);
+    if (card.valuesOpen()) renderValues();
+    if (!chart) return;
+
+    const n = sampleCount(chart);
+    const s = core.sample(slug, { xmin, xmax, n, params: p });
+    // f jumps only where it is discontinuous (step); f′ jumps at every kink.
+    const fBreaks = properties.continuity < 0 ? properties.nonDifferentiableAt : [];
+    const sets = chart.data.datasets;
+    sets[DS.f].data = toPoints(s.x, s.y, fBreaks);
+    sets[DS.df].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
+    if (hasParamDerivative) sets[DS.dparam].data = toPoints(s.x, core.parameterDerivative(slug, s.x, p));
+    if (showDefault) {
+      const d = defaultSample(xmin, xmax, n);
+      const dp = core.properties(slug, defaults);
+      sets[DS.defaultF].data = toPoints(d.x, d.y, dp.continuity < 0 ? dp.nonDifferentiableAt : []);
+      sets[DS.defaultDf].data = toPoints(d.x, d.dy, dp.nonDifferentiableAt);
+    }
+    const visible = { f: card.isChecked('f'), df: card.isChecked('df'), dparam: card.isChecked('dparam') };
+    sets[DS.f].hidden = !visible.f;
+    sets[DS.df].hidden = !visible.df;
+    if (hasParamDerivative) sets[DS.dparam].hidden = !visible.dparam;
+    const faint = showDefault && card.isChecked('default');
+    sets[DS.defaultF].hidden = !(faint && visible.f);
+    sets[DS.defaultDf].hidden = !(faint && visible.df);
+    renderHair(false); // the crosshair is drawn by the update below
+    redrawLine(chart, xmin, xmax);
+  }
+
+  function renderValues() {
+    const { xmin, xmax } = current();
+    const p = params();
+    const xs = valueXs(xmin, xmax);
+    const series = [
+      { label: t('chart.f'), values: core.evaluate(slug, xs, p) },
+      { label: t('chart.df'), values: core.derivative(slug, xs, p) },
+    ];
+    if (hasParamDerivative) series.push({ label: t('chart.dparam'), values: core.parameterDerivative(slug, xs, p) });
+    card.setValues({ caption: t('chart.valuesCaption', { name: t(`fn.${slug}`) }), ...valuesTable(xs, series, t) });
+  }
+
+  function renderHair(draw = true) {
+    const x = card.probeX();
+    if (x === null || !chart) {
+      if (chart && chart.$crosshair) { chart.$crosshair = null; if (draw) chart.draw(); }
+      card.setReadout(null);
+      return;
+    }
+    const p = params();
+    const f = core.evaluate(slug, [x], p)[0];
+    const df = core.derivative(slug, [x], p)[0];
+    const parts = [
+      { text: t('chart.x', { x: formatNumber(x) }) },
+      { series: 'f', text: `f(x) = ${formatNumber(f)}` },
+      { series: 'df', text: `f′(x) = ${formatNumber(df)}` },
+    ];
+    const theme = chart.$theme.series;
+    const points = [{ y: f, color: theme.f }, { y: df, color: theme.df }];
+    if (hasParamDerivative) {
+      const dp = core.parameterDerivative(slug, [x], p)[0];
+      parts.push({ series: 'dparam', text: `∂f/∂a = ${formatNumber(dp)}` });
+      points.push({ y: dp, color: theme.dparam });
+    }
+    card.setReadout(parts);
+    chart.$crosshair = { x, points: points.filter((_, i) => [card.isChecked('f'), card.isChecked('df'), card.isChecked('dparam')][i]) };
+    if (draw) chart.draw();
+  }
+
+  const task = createFrameTask(render);
+  const hairTask = createFrameTask(() => renderHair());
+
+  function createChart() {
+    const theme = ctx.theme();
+    const series = [
+      { label: t('chart.defaultF'), faint: true, dash: 'solid', hidden: true },
+      { label: t('chart.defaultDf'), faint: true, dash: 'dashed', hidden: true },
+      { label: 'f', color: theme.series.f, colorOf: (th) => th.series.f, dash: 'solid' },
+      { label: 'df', color: theme.series.df, colorOf: (th) => th.series.df, dash: 'dashed' },
+    ];
+    if (hasParamDerivative) series.push({ label: 'dparam', color: theme.series.dparam, colorOf: (th) => th.series.dparam, dash: 'dotted' });
+    const { xmin, xmax } = current();
+    chart = createLineChart(card.canvas, { xmin, xmax, series, theme, onResize: () => task.request() });
+    ctx.trackChart(chart);
+    card.attachPointer((e) => xAtPointer(chart, e));
+    render();
+  }
+
+  // ---- wiring: this section's slice only; the chart waits until it is near the viewport.
+  const sync = () => {
+    const s = current();
+    controls.forEach((c, i) => c.set(s.params[fields[i].param]));
+    range.set(s.xmin, s.xmax);
+    task.request();
+  };
+  watch(store, (s) => s.sections[slug], sync);
+  watch(store, (s) => s.lang, () => {
+    controls.forEach((c) => c.renderText());
+    range.renderText();
+    task.request();
+    hairTask.request();
+  });
+  sync();
+  return { element: lab, createChart };
+}

@@ -1,0 +1,233 @@
+// Softmax: an editable vector of 2–10 logits (type, add, remove, or drag the bars),
+// the temperature, the probabilities as bars, and the Jacobian as a heat-map table.
+
+import { h, tr } from './dom.js';
+import { formatNumber, parseNumber, roundTo } from './format.js';
+import { watch } from './store.js';
+import { createFrameTask } from './frame.js';
+import { createBarChart } from './charts.js';
+import { createParamControl } from './controls.js';
+import { commit, createPropertiesBlock } from './section-kit.js';
+import { addLogit, fieldOf, getIn, paramFields, removeLogit, setField, setLogit } from './state.js';
+
+const DRAG_DECIMALS = 1; // dragged logits snap to 0.1
+const MIN_LOGIT_AXIS = 5;
+// Strongest tint of a Jacobian cell, in %: enough to see, light enough to read the number.
+const HEAT_MAX = 60;
+
+export function mountSoftmaxSection(lab, { slug, level }, ctx) {
+  const { core, store, table, t } = ctx;
+  const logitsField = fieldOf(table, `${slug}.logits`);
+  const tField = paramFields(table, slug)[0];
+  const current = () => store.get().sections[slug];
+  const logits = () => current().logits;
+  const temperature = () => current().params[tField.param];
+
+  const tControl = createParamControl({
+    field: tField, t, value: getIn(store.get(), tField.path),
+    onValue: (v) => commit(store, (s) => setField(s, table, tField.key, v)),
+  });
+
+  // ---- logits editor
+  const list = h('ol', { className: 'logits', id: `${slug}-logits` });
+  const hint = h('p', { id: `${slug}-logits-hint`, className: 'hint', 'aria-live': 'polite' });
+  let warning = null;
+  const showHint = () => {
+    hint.textContent = warning ? t(warning.key, warning.vars) : t('softmax.logitsHelp');
+    hint.classList.toggle('hint-warning', Boolean(warning));
+  };
+  const addButton = h('button', {
+    type: 'button', id: `${slug}-add-logit`, 'data-testid': `${slug}-add-logit`,
+    onclick: () => {
+      const r = commit(store, (s) => addLogit(s, table, slug));
+      warning = r.problem ? { key: 'softmax.limits' } : null;
+      showHint();
+    },
+  }, tr('span', 'softmax.add', t));
+
+  let inputs = [];
+  function buildList() {
+    list.replaceChildren();
+    inputs = logits().map((z, i) => {
+      const n = i + 1;
+      const input = h('input', {
+        type: 'number', id: `${slug}-logit-${i}`, 'data-testid': `${slug}-logit-${i}`, inputmode: 'decimal', step: 0.1,
+        min: -logitsField.limit, max: logitsField.limit, value: z, 'aria-describedby': hint.id,
+      });
+      const apply = (final) => {
+        const v = parseNumber(input.value);
+        if (!Number.isFinite(v)) { if (final) input.value = String(logits()[i]); return; }
+        const r = commit(store, (s) => setLogit(s, table, slug, i, v));
+        warning = r.problem ? { key: 'param.clamped', vars: { typed: input.value, range: `[−${logitsField.limit}, ${logitsField.limit}]`, used: formatNumber(r.value[i]) } } : null;
+        showHint();
+        if (final) input.value = String(logits()[i]);
+      };
+      input.addEventListener('input', () => apply(false));
+      input.addEventListener('change', () => apply(true));
+      const remove = h('button', {
+        type: 'button', id: `${slug}-logit-${i}-remove`, 'data-testid': `${slug}-logit-${i}-remove`, className: 'remove',
+        disabled: logits().length <= logitsField.minCount,
+        dataset: { i18nAttr: 'aria-label:softmax.removeLabel', i18nVars: JSON.stringify({ i: n }) },
+        'aria-label': t('softmax.removeLabel', { i: n }),
+        onclick: () => {
+          const r = commit(store, (s) => removeLogit(s, table, slug, i));
+          warning = r.problem ? { key: 'softmax.limits' } : null;
+          showHint();
+          (document.getElementById(`${slug}-logit-${Math.min(i, logits().length - 1)}-remove`) ?? addButton).focus();
+        },
+      }, tr('span', 'softmax.remove', t));
+      list.append(h('li', {},
+        h('label', { for: input.id }, tr('span', 'softmax.logit', t, { i: n }, { 'aria-hidden': 'true' }),
+          tr('span', 'softmax.logitLabel', t, { i: n }, { className: 'visually-hidden' })),
+        input, remove));
+      return input;
+    });
+  }
+  function syncList() {
+    if (inputs.length !== logits().length) buildList();
+    else logits().forEach((z, i) => { if (document.activeElement !== inputs[i]) inputs[i].value = String(z); });
+    addButton.disabled = logits().length >= logitsField.maxCount;
+  }
+  buildList();
+  showHint();
+
+  // ---- charts and Jacobian
+  const logitsCanvas = h('canvas', { id: `${slug}-logits-chart`, 'data-testid': `${slug}-logits-chart`, role: 'img', 'aria-label': '', className: 'draggable' });
+  const probCanvas = h('canvas', { id: `${slug}-chart`, 'data-testid': `${slug}-chart`, role: 'img', 'aria-label': '' });
+  const sum = h('p', { id: `${slug}-sum`, className: 'note' });
+  const probTable = h('table', { id: `${slug}-values-table`, className: 'values-table' });
+  const jacobian = h('table', { id: `${slug}-jacobian`, 'data-testid': `${slug}-jacobian`, className: 'jacobian' });
+  const props = createPropertiesBlock({ id: slug, t, level, titleKey: 'props.headingCurrent' });
+
+  lab.replaceChildren(
+    h('div', { className: 'lab-chart softmax-charts' },
+      h('figure', { className: 'chart-card' },
+        tr('figcaption', 'softmax.logits', t),
+        h('div', { className: 'chart-box chart-box-small' }, logitsCanvas)),
+      h('figure', { className: 'chart-card' },
+        tr('figcaption', 'softmax.probabilities', t),
+        h('div', { className: 'chart-box chart-box-small' }, probCanvas),
+        sum,
+        h('details', { id: `${slug}-values`, 'data-testid': `${slug}-values`, className: 'values' },
+          tr('summary', 'chart.values', t), h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': `${slug}-values-caption` }, probTable)))),
+    h('div', { className: 'lab-controls' },
+      h('fieldset', { className: 'logits-editor' }, tr('legend', 'softmax.logits', t), list,
+        h('div', { className: 'button-row' }, addButton), hint),
+      tControl.root),
+    h('div', { className: 'lab-jacobian' },
+      tr(`h${Math.min(6, level)}`, 'softmax.jacobian', t, undefined, { className: 'lab-heading', id: `${slug}-jacobian-title` }),
+      h('div', { className: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': `${slug}-jacobian-title` }, jacobian)),
+    props.root,
+  );
+
+  let logitsChart = null;
+  let probChart = null;
+  let dragAxis = null; // the logit axis stays still while a bar is dragged
+
+  const labels = () => logits().map((_, i) => t('softmax.logit', { i: i + 1 }));
+  const logitAxis = () => {
+    const biggest = Math.max(MIN_LOGIT_AXIS, ...logits().map(Math.abs));
+    return Math.ceil(biggest / 5) * 5;
+  };
+
+  function render() {
+    const z = logits();
+    const T = temperature();
+    const s = core.softmax(z, T);
+    const J = core.softmaxJacobian(z, T);
+    props.render(core.properties(slug, { [tField.param]: T }));
+    sum.textContent = t('softmax.sum', { sum: formatNumber(s.reduce((a, b) => a + b, 0), 6) });
+    const list2 = (values) => values.map((v, i) => `${labels()[i]} = ${formatNumber(v)}`).join(', ');
+    logitsCanvas.setAttribute('aria-label', t('softmax.ariaLogits', { values: list2(z) }));
+    probCanvas.setAttribute('aria-label', t('softmax.ariaProbabilities', { values: list2(s) }));
+    renderProbTable(z, s);
+    renderJacobian(J, z.length);
+    if (logitsChart) {
+      const axis = dragAxis ?? logitAxis();
+      logitsChart.data.labels = labels();
+      logitsChart.data.datasets[0].data = Array.from(z);
+      logitsChart.options.scales.y.min = -axis;
+      logitsChart.options.scales.y.max = axis;
+      logitsChart.update('none');
+    }
+    if (probChart) {
+      probChart.data.labels = labels();
+      probChart.data.datasets[0].data = Array.from(s);
+      probChart.update('none');
+    }
+  }
+
+  function renderProbTable(z, s) {
+    probTable.replaceChildren(
+      h('caption', { id: `${slug}-values-caption` }, t('softmax.probabilities')),
+      h('thead', {}, h('tr', {}, ['softmax.tableIndex', 'softmax.tableLogit', 'softmax.tableProbability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, Array.from(z, (v, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), h('td', {}, formatNumber(v)), h('td', {}, formatNumber(s[i]))))));
+  }
+
+  function renderJacobian(J, n) {
+    let biggest = 0;
+    for (const v of J) biggest = Math.max(biggest, Math.abs(v));
+    const head = h('tr', {}, h('td'), Array.from({ length: n }, (_, j) => h('th', { scope: 'col' }, t('softmax.col', { j: j + 1 }))));
+    const body = Array.from({ length: n }, (_, i) => h('tr', {},
+      h('th', { scope: 'row' }, t('softmax.row', { i: i + 1 })),
+      Array.from({ length: n }, (_, j) => {
+        const v = J[i * n + j];
+        const cell = h('td', { className: v > 0 ? 'pos' : v < 0 ? 'neg' : '' }, formatNumber(v, 3));
+        // Strength of colour ∝ |value|; set through CSSOM so a strict CSP allows it.
+        cell.style.setProperty('--heat', `${Math.round((biggest ? Math.abs(v) / biggest : 0) * HEAT_MAX)}%`);
+        return cell;
+      })));
+    jacobian.replaceChildren(h('caption', {}, t('softmax.jacobianCaption')), h('thead', {}, head), h('tbody', {}, body));
+  }
+
+  const task = createFrameTask(render);
+
+  // Dragging a bar sets that logit from the pointer's height.
+  function attachDrag() {
+    let index = -1;
+    const valueAt = (e) => {
+      const rect = logitsCanvas.getBoundingClientRect();
+      return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    };
+    logitsCanvas.addEventListener('pointerdown', (e) => {
+      const { x, y } = valueAt(e);
+      const area = logitsChart.chartArea;
+      if (x < area.left || x > area.right) return;
+      index = Math.round(logitsChart.scales.x.getValueForPixel(x));
+      if (!(index >= 0 && index < logits().length)) { index = -1; return; }
+      dragAxis = logitAxis();
+      logitsCanvas.setPointerCapture(e.pointerId);
+      move(y);
+    });
+    const move = (y) => {
+      const v = roundTo(logitsChart.scales.y.getValueForPixel(y), DRAG_DECIMALS);
+      commit(store, (s) => setLogit(s, table, slug, index, Math.max(-dragAxis, Math.min(dragAxis, v))));
+    };
+    logitsCanvas.addEventListener('pointermove', (e) => { if (index >= 0) move(valueAt(e).y); });
+    const end = () => { index = -1; dragAxis = null; task.request(); };
+    logitsCanvas.addEventListener('pointerup', end);
+    logitsCanvas.addEventListener('pointercancel', end);
+  }
+
+  function createChart() {
+    const theme = ctx.theme();
+    logitsChart = createBarChart(logitsCanvas, { labels: labels(), color: theme.series.barAlt, theme, yMin: -logitAxis(), yMax: logitAxis() });
+    probChart = createBarChart(probCanvas, { labels: labels(), color: theme.series.bar, theme, yMin: 0, yMax: 1 });
+    logitsChart.$bar = 'barAlt';
+    probChart.$bar = 'bar';
+    ctx.trackChart(logitsChart);
+    ctx.trackChart(probChart);
+    attachDrag();
+    render();
+  }
+
+  const sync = () => {
+    syncList();
+    tControl.set(temperature());
+    task.request();
+  };
+  watch(store, (s) => s.sections[slug], sync);
+  watch(store, (s) => s.lang, () => { tControl.renderText(); showHint(); task.request(); });
+  sync();
+  return { element: lab, createChart };
+}

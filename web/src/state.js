@@ -1,0 +1,367 @@
+// The page's view state: one declarative table of fields (after TF Playground's state.ts),
+// built from the core's registry, plus pure functions that read and update a plain,
+// JSON-serialisable state object. Share links (issue 4) serialise exactly these fields.
+//
+// State shape:
+//   { lang: 'en' | 'ko',
+//     sections: {
+//       sigmoid:   { xmin, xmax, params: {} },
+//       elu:       { xmin, xmax, params: { alpha } },
+//       maxout:    { xmin, xmax, params: {}, pieces: [{ w, b }, …] },
+//       softmax:   { params: { temperature }, logits: [z1, …] },
+//       'compare-all': { xmin, xmax, shown: [slug, …], derivatives: true } } }
+
+import { clamp, roundTo } from './format.js';
+import { LANGUAGES, DEFAULT_LANGUAGE } from './i18n.js';
+
+export const X_PRESETS = [3, 10];
+export const X_LIMIT = 1000; // beyond this every curve is flat or a straight line anyway
+export const MIN_X_SPAN = 0.01;
+export const LOGIT_LIMIT = 100;
+export const LOGIT_COUNT = { min: 2, max: 10 };
+export const DEFAULT_LOGITS = [2, 1, 0.1];
+export const PIECE_LIMIT = 100;
+export const MIN_PIECES = 1;
+
+// The seed article plots sigmoid and tanh over ±10, where their saturation shows;
+// the piecewise-linear functions read better close to their kink.
+const DEFAULT_HALF_RANGE = { sigmoid: 10, tanh: 10 };
+const FALLBACK_HALF_RANGE = 3;
+
+export const COMPARISONS = [
+  { id: 'compare-relu-family', slugs: ['relu', 'leaky-relu', 'elu'], halfRange: 3 },
+  // Maxout's default pieces are exactly ReLU, so it starts hidden to avoid a hidden twin.
+  { id: 'compare-all', slugs: 'scalar', halfRange: 3, hiddenByDefault: ['maxout'] },
+];
+
+export const MAXOUT_PRESETS = {
+  relu: [{ w: 0, b: 0 }, { w: 1, b: 0 }],
+  abs: [{ w: -1, b: 0 }, { w: 1, b: 0 }],
+  // Tangents of x²/4 at x = ±1, ±3: w = t/2, b = −t²/4. Their max hugs the parabola.
+  convex: [{ w: -1.5, b: -2.25 }, { w: -0.5, b: -0.25 }, { w: 0.5, b: -0.25 }, { w: 1.5, b: -2.25 }],
+};
+
+/**
+ * Slider/number-box step for a parameter: a power of ten giving about 100 steps
+ * over the range (α in [0, 1] → 0.01, β in (0, 10] → 0.1).
+ */
+export function stepFor(min, max) {
+  return 10 ** Math.floor(Math.log10((max - min) / 100));
+}
+
+/** Smallest and largest allowed values; an exclusive bound moves in by one step. */
+export function boundsOf(field) {
+  const lo = field.minExclusive ? field.min + field.step : field.min;
+  return { lo, hi: field.max };
+}
+
+/**
+ * The table of every state field. Each field: { key, kind, path, default, … }.
+ *   kind 'enum'       values
+ *   kind 'number'     min, max, minExclusive, step, scale ('linear' | 'log')
+ *   kind 'bool'
+ *   kind 'numberList' minCount, maxCount, limit (softmax logits)
+ *   kind 'pieces'     minCount, maxCount, limit (maxout)
+ *   kind 'slugSet'    values (comparison visibility)
+ * `key` is the name issue 4 will use in the URL: `<section>.<name>`.
+ */
+export function createStateTable(list) {
+  const fields = [{ key: 'lang', kind: 'enum', path: ['lang'], values: LANGUAGES, default: DEFAULT_LANGUAGE }];
+  const sections = [];
+  const addRange = (id, half) => {
+    for (const [name, value] of [['xmin', -half], ['xmax', half]]) {
+      fields.push({
+        key: `${id}.${name}`, kind: 'number', path: ['sections', id, name],
+        section: id, min: -X_LIMIT, max: X_LIMIT, minExclusive: false, step: 0.01, scale: 'linear', default: value,
+      });
+    }
+  };
+
+  for (const spec of list) {
+    const id = spec.slug;
+    sections.push({ id, kind: spec.kind, slugs: [id] });
+    if (spec.kind === 'scalar') addRange(id, DEFAULT_HALF_RANGE[id] ?? FALLBACK_HALF_RANGE);
+    for (const p of spec.params) {
+      const step = stepFor(p.min, p.max);
+      fields.push({
+        key: `${id}.${p.name}`, kind: 'number', path: ['sections', id, 'params', p.name], section: id,
+        param: p.name, min: p.min, max: p.max, minExclusive: Boolean(p.minExclusive), step,
+        // Temperature spans 0.05…20: a log slider gives the interesting range around 1 room.
+        scale: p.min > 0 && p.max / p.min >= 100 ? 'log' : 'linear', default: p.default,
+      });
+    }
+    if (spec.pieces) {
+      fields.push({
+        key: `${id}.pieces`, kind: 'pieces', path: ['sections', id, 'pieces'], section: id,
+        minCount: MIN_PIECES, maxCount: spec.pieces.max, limit: PIECE_LIMIT, default: spec.pieces.default,
+      });
+    }
+    if (spec.kind === 'vector') {
+      fields.push({
+        key: `${id}.logits`, kind: 'numberList', path: ['sections', id, 'logits'], section: id,
+        minCount: LOGIT_COUNT.min, maxCount: Math.min(LOGIT_COUNT.max, spec.maxLength ?? Infinity),
+        limit: LOGIT_LIMIT, default: DEFAULT_LOGITS,
+      });
+    }
+  }
+
+  const scalarSlugs = list.filter((s) => s.kind === 'scalar').map((s) => s.slug);
+  for (const c of COMPARISONS) {
+    const slugs = (c.slugs === 'scalar' ? scalarSlugs : c.slugs).filter((s) => scalarSlugs.includes(s));
+    sections.push({ id: c.id, kind: 'compare', slugs });
+    addRange(c.id, c.halfRange);
+    fields.push({
+      key: `${c.id}.shown`, kind: 'slugSet', path: ['sections', c.id, 'shown'], section: c.id,
+      values: slugs, default: slugs.filter((s) => !(c.hiddenByDefault ?? []).includes(s)),
+    });
+    fields.push({
+      key: `${c.id}.derivatives`, kind: 'bool', path: ['sections', c.id, 'derivatives'], section: c.id, default: true,
+    });
+  }
+
+  return {
+    fields,
+    sections,
+    byKey: new Map(fields.map((f) => [f.key, f])),
+    specs: new Map(list.map((s) => [s.slug, s])),
+  };
+}
+
+/** The state with every field at its default. */
+export function defaultState(table, lang = DEFAULT_LANGUAGE) {
+  let state = { lang: DEFAULT_LANGUAGE, sections: {} };
+  for (const section of table.sections) {
+    state = setIn(state, ['sections', section.id], section.kind === 'compare' ? {} : { params: {} });
+  }
+  for (const field of table.fields) state = setIn(state, field.path, cloneValue(field.default));
+  return setField(state, table, 'lang', lang).state;
+}
+
+export function getIn(obj, path) {
+  return path.reduce((node, part) => (node == null ? undefined : node[part]), obj);
+}
+
+/** Copy-on-write set: objects along `path` are copied, everything else is shared. */
+export function setIn(obj, path, value) {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const base = obj ?? {};
+  const next = setIn(base[head], rest, value);
+  if (next === base[head]) return base;
+  return Array.isArray(base) ? Object.assign([...base], { [head]: next }) : { ...base, [head]: next };
+}
+
+function cloneValue(value) {
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? { ...v } : v)) : value;
+}
+
+/**
+ * Bring any value into the field's domain.
+ * Returns { value, problem } where problem is null, 'clamped' (a number moved into range,
+ * a list shortened) or 'invalid' (not a usable value: the default or 0 is used instead).
+ */
+export function normalise(field, value) {
+  switch (field.kind) {
+    case 'enum':
+      return field.values.includes(value) ? ok(value) : bad(field.default);
+    case 'bool':
+      return typeof value === 'boolean' ? ok(value) : bad(field.default);
+    case 'number': {
+      // An exclusive minimum admits anything above it; at or below it, one step above.
+      const r = clampNumber(value, { lo: field.min, hi: field.max }, field.default);
+      if (field.minExclusive && r.value <= field.min) return { value: boundsOf(field).lo, problem: 'clamped' };
+      return r;
+    }
+    case 'numberList':
+      return normaliseList(value, field, (v) => clampNumber(v, limitBounds(field), 0));
+    case 'pieces':
+      return normaliseList(value, field, (piece) => {
+        const w = clampNumber(piece?.w, limitBounds(field), 0);
+        const b = clampNumber(piece?.b, limitBounds(field), 0);
+        return { value: { w: w.value, b: b.value }, problem: worst(w.problem, b.problem) };
+      });
+    case 'slugSet': {
+      if (!Array.isArray(value)) return bad(cloneValue(field.default));
+      const kept = field.values.filter((s) => value.includes(s)); // table order, no repeats
+      return { value: kept, problem: kept.length === value.length ? null : 'invalid' };
+    }
+    default:
+      throw new Error(`unknown field kind ${field.kind}`);
+  }
+}
+
+const ok = (value) => ({ value, problem: null });
+const bad = (value) => ({ value, problem: 'invalid' });
+const limitBounds = (field) => ({ lo: -field.limit, hi: field.limit });
+const RANK = { null: 0, clamped: 1, invalid: 2 };
+const worst = (a, b) => (RANK[a] >= RANK[b] ? a : b);
+
+function clampNumber(value, { lo, hi }, fallback) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return bad(fallback);
+  const clamped = clamp(value, lo, hi);
+  return { value: clamped, problem: clamped === value ? null : 'clamped' };
+}
+
+function normaliseList(value, field, normaliseItem) {
+  if (!Array.isArray(value)) return bad(cloneValue(field.default));
+  let problem = null;
+  let items = value;
+  if (items.length > field.maxCount) {
+    items = items.slice(0, field.maxCount);
+    problem = 'clamped';
+  }
+  const out = items.map((item) => {
+    const r = normaliseItem(item);
+    problem = worst(problem, r.problem);
+    return r.value;
+  });
+  if (out.length < field.minCount) return bad(cloneValue(field.default));
+  return { value: out, problem };
+}
+
+export function fieldOf(table, key) {
+  const field = table.byKey.get(key);
+  if (!field) throw new Error(`unknown state key "${key}"`);
+  return field;
+}
+
+export function getField(state, table, key) {
+  return getIn(state, fieldOf(table, key).path);
+}
+
+/** Set one field, normalised. Returns { state, value, problem }; state is unchanged if equal. */
+export function setField(state, table, key, value) {
+  const field = fieldOf(table, key);
+  const r = normalise(field, value);
+  const current = getIn(state, field.path);
+  const next = sameValue(current, r.value) ? state : setIn(state, field.path, r.value);
+  return { state: next, value: r.value, problem: r.problem };
+}
+
+function sameValue(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    return a.w === b.w && a.b === b.b;
+  }
+  return false;
+}
+
+export function isDefault(state, table, key) {
+  return sameValue(getField(state, table, key), fieldOf(table, key).default);
+}
+
+/** Parameters of one section, as the core takes them ({ alpha }, { pieces }). */
+export function paramsOf(state, slug) {
+  const section = state.sections[slug];
+  return section.pieces ? { ...section.params, pieces: section.pieces } : section.params;
+}
+
+/** Fields of the parameters of `slug` (α, β, T …) in registry order. */
+export function paramFields(table, slug) {
+  return table.fields.filter((f) => f.section === slug && f.param);
+}
+
+/** True when every parameter of `slug` is at its default. */
+export function paramsAtDefault(state, table, slug) {
+  return paramFields(table, slug).every((f) => isDefault(state, table, f.key))
+    && (!table.byKey.has(`${slug}.pieces`) || isDefault(state, table, `${slug}.pieces`));
+}
+
+/**
+ * Set a section's x-range. Each end is clamped to ±X_LIMIT; if the ends cross or come
+ * closer than MIN_X_SPAN, the end that was not just edited (`moved`) gives way, keeping
+ * the previous width (typing "from 20" on −3…3 gives 20…26).
+ */
+export function setRange(state, table, id, xmin, xmax, moved = 'xmax') {
+  const width = Math.max(MIN_X_SPAN, getField(state, table, `${id}.xmax`) - getField(state, table, `${id}.xmin`));
+  let lo = clampNumber(xmin, { lo: -X_LIMIT, hi: X_LIMIT }, getField(state, table, `${id}.xmin`));
+  let hi = clampNumber(xmax, { lo: -X_LIMIT, hi: X_LIMIT }, getField(state, table, `${id}.xmax`));
+  let problem = worst(lo.problem, hi.problem);
+  let a = lo.value;
+  let b = hi.value;
+  if (b - a < MIN_X_SPAN * (1 - 1e-9)) { // tolerance: 1000 − 999.99 is 0.00999…
+    problem = worst(problem, 'clamped');
+    if (moved === 'xmin') {
+      a = Math.min(a, X_LIMIT - MIN_X_SPAN);
+      b = Math.min(X_LIMIT, roundTo(a + width, 6));
+    } else {
+      b = Math.max(b, -X_LIMIT + MIN_X_SPAN);
+      a = Math.max(-X_LIMIT, roundTo(b - width, 6));
+    }
+  }
+  let next = setField(state, table, `${id}.xmin`, a).state;
+  next = setField(next, table, `${id}.xmax`, b).state;
+  return { state: next, xmin: a, xmax: b, problem };
+}
+
+/** The preset (3, 10) whose ±n equals the range, or null for a custom range. */
+export function matchingPreset(xmin, xmax) {
+  return X_PRESETS.find((n) => xmin === -n && xmax === n) ?? null;
+}
+
+// ---- softmax logits
+
+export function setLogit(state, table, slug, index, value) {
+  const key = `${slug}.logits`;
+  const logits = [...getField(state, table, key)];
+  if (index < 0 || index >= logits.length) return { state, problem: 'invalid' };
+  logits[index] = value;
+  return setField(state, table, key, logits);
+}
+
+/** Append a logit (the mean of the others, so nothing jumps) unless the list is full. */
+export function addLogit(state, table, slug) {
+  const key = `${slug}.logits`;
+  const field = fieldOf(table, key);
+  const logits = getField(state, table, key);
+  if (logits.length >= field.maxCount) return { state, problem: 'clamped' };
+  const mean = logits.reduce((s, v) => s + v, 0) / logits.length;
+  return setField(state, table, key, [...logits, roundTo(mean, 2)]);
+}
+
+export function removeLogit(state, table, slug, index) {
+  const key = `${slug}.logits`;
+  const field = fieldOf(table, key);
+  const logits = getField(state, table, key);
+  if (logits.length <= field.minCount) return { state, problem: 'clamped' };
+  return setField(state, table, key, logits.filter((_, i) => i !== index));
+}
+
+// ---- maxout pieces
+
+export function setPiece(state, table, slug, index, change) {
+  const key = `${slug}.pieces`;
+  const pieces = getField(state, table, key).map((p) => ({ ...p }));
+  if (index < 0 || index >= pieces.length) return { state, problem: 'invalid' };
+  pieces[index] = { ...pieces[index], ...change };
+  return setField(state, table, key, pieces);
+}
+
+/** Append a piece that is visible in ±3 without taking over: a gentle negative slope. */
+export function addPiece(state, table, slug) {
+  const key = `${slug}.pieces`;
+  const field = fieldOf(table, key);
+  const pieces = getField(state, table, key);
+  if (pieces.length >= field.maxCount) return { state, problem: 'clamped' };
+  return setField(state, table, key, [...pieces, { w: -0.5, b: -1 }]);
+}
+
+export function removePiece(state, table, slug, index) {
+  const key = `${slug}.pieces`;
+  const field = fieldOf(table, key);
+  const pieces = getField(state, table, key);
+  if (pieces.length <= field.minCount) return { state, problem: 'clamped' };
+  return setField(state, table, key, pieces.filter((_, i) => i !== index));
+}
+
+// ---- comparison visibility
+
+export function setShown(state, table, id, slug, visible) {
+  const key = `${id}.shown`;
+  const shown = getField(state, table, key);
+  const next = visible ? [...shown, slug] : shown.filter((s) => s !== slug);
+  return setField(state, table, key, next);
+}

@@ -1,0 +1,33 @@
+// The summary table: every function's properties at its defaults, straight from the core
+// (core.list() carries them), re-rendered when the language changes.
+
+import { h } from './dom.js';
+import { watch } from './store.js';
+import { describeProperties, PROPERTY_ROWS } from './properties-format.js';
+
+export function mountSummaryTable(lab, { slug: id }, ctx) {
+  const { store, table, t } = ctx;
+  const specs = [...table.specs.values()];
+  const tableEl = h('table', { id: `${id}-table`, 'data-testid': `${id}-table`, className: 'summary-table' });
+  const scroller = h('div', { className: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': `${id}-caption` }, tableEl);
+  lab.replaceChildren(scroller);
+
+  function render() {
+    const labels = Object.fromEntries(PROPERTY_ROWS.map((key) => [key, t(`props.${key}`)]));
+    tableEl.replaceChildren(
+      h('caption', { id: `${id}-caption` }, t('summary.caption')),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, t('summary.function')),
+        PROPERTY_ROWS.map((key) => h('th', { scope: 'col' }, labels[key])))),
+      h('tbody', {}, specs.map((spec) => {
+        const values = Object.fromEntries(describeProperties(spec.properties, t).map((r) => [r.key, r.value]));
+        return h('tr', { dataset: { slug: spec.slug } },
+          h('th', { scope: 'row' }, h('a', { href: `#${spec.slug}` }, t(`fn.${spec.slug}`))),
+          PROPERTY_ROWS.map((key) => h('td', { dataset: { prop: key } }, values[key])));
+      })));
+  }
+
+  watch(store, (s) => s.lang, render);
+  render();
+  return { element: lab, createChart() {} };
+}
