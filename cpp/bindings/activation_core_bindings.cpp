@@ -193,17 +193,13 @@ bool softmaxInto(int kind, std::uintptr_t logits, std::size_t n, double temperat
   return true;
 }
 
-// Writes the index of the winning piece for each x, as doubles.
+// Writes the index of the winning piece for each x.
 bool maxoutArgmaxInto(std::uintptr_t in, std::uintptr_t out, std::size_t n, std::uintptr_t pieces,
                       std::size_t piece_count) {
   const Piece* p = reinterpret_cast<const Piece*>(pieces);
   const std::string error = activation::check_pieces(p, piece_count);
   if (!error.empty()) return fail(error);
-  const double* x = as_doubles(in);
-  double* result = as_doubles(out);
-  for (std::size_t i = 0; i < n; ++i) {
-    result[i] = static_cast<double>(activation::maxout_argmax(x[i], p, piece_count));
-  }
+  activation::maxout_argmax_batch(as_doubles(in), as_doubles(out), n, p, piece_count);
   return true;
 }
 

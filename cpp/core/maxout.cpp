@@ -25,6 +25,11 @@ std::size_t maxout_argmax(double x, const Piece* pieces, std::size_t k) noexcept
   return best;
 }
 
+void maxout_argmax_batch(const double* x, double* out, std::size_t n, const Piece* pieces,
+                         std::size_t k) noexcept {
+  for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<double>(maxout_argmax(x[i], pieces, k));
+}
+
 double maxout(double x, const Piece* pieces, std::size_t k) noexcept {
   if (std::isnan(x)) return x;
   return piece_value(pieces[maxout_argmax(x, pieces, k)], x);

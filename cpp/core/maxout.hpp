@@ -20,6 +20,10 @@ std::vector<Piece> maxout_default_pieces();
 // pieces reproduce relu's f'(0) = 0. Returns 0 for NaN x.
 std::size_t maxout_argmax(double x, const Piece* pieces, std::size_t k) noexcept;
 
+// The winning index for each of n inputs, as doubles (what the JS side reads back).
+void maxout_argmax_batch(const double* x, double* out, std::size_t n, const Piece* pieces,
+                         std::size_t k) noexcept;
+
 double maxout(double x, const Piece* pieces, std::size_t k) noexcept;
 // Subgradient: the slope w of the winning piece.
 double maxout_derivative(double x, const Piece* pieces, std::size_t k) noexcept;
