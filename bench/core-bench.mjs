@@ -2,7 +2,7 @@
 // Core benchmark (`npm run bench`): ns/element of every scalar activation's f and f',
 // for three implementations side by side in one run, samples interleaved round-robin:
 //   wasm   - the wasm module under Node, through the public API (web/src/core.js):
-//            core.evaluate / core.derivative on a Float64Array, copies and all;
+//            core.evaluate / core.derivative on a Float64Array into a preallocated `out`, copies and all;
 //   native - the same C++ built with -O3 (build/native_bench, a child process that
 //            times spec->f_batch on its side; see cpp/bench/native_bench.cpp);
 //   js     - the same formulas in plain JavaScript (bench/plain-js-activations.mjs).
@@ -326,7 +326,7 @@ function pad(text, width, right = true) {
 function kernelRunner(core, slug, fn, xs, defaults) {
   const wasm = core.wasm;
   const index = core.index?.get?.(slug);
-  if (!wasm || typeof wasm.evaluateInto !== 'function' || typeof wasm._malloc !== 'function' || index === undefined) {
+  if (!wasm || typeof wasm._activation_evaluate_into !== 'function' || typeof wasm._malloc !== 'function' || index === undefined) {
     return null;
   }
   const n = xs.length;
@@ -347,7 +347,7 @@ function kernelRunner(core, slug, fn, xs, defaults) {
   let view = wasm.HEAPF64.subarray(outAt, outAt + n);
   return {
     call() {
-      if (!wasm.evaluateInto(index, which, inAt * 8, outAt * 8, n, p0, p1, piecesAddress, pieces.length)) {
+      if (!wasm._activation_evaluate_into(index, which, inAt * 8, outAt * 8, n, p0, p1, piecesAddress, pieces.length)) {
         throw new Error(wasm.lastError());
       }
       if (view.length === 0) view = wasm.HEAPF64.subarray(outAt, outAt + n); // memory grew
@@ -385,12 +385,17 @@ async function main() {
         for (const n of options.sizes) {
           const xs = inputs.get(n);
           const out = new Float64Array(n);
+          // Like the JS and native contenders, the wasm one writes into a preallocated array
+          // (core.evaluate's optional `out`), so none of them pays for allocation.
+          const wasmOut = new Float64Array(n);
           cases.push({
             slug,
             fn,
             n,
             defaults,
-            wasmCall: fn === 'f' ? () => core.evaluate(slug, xs, params) : () => core.derivative(slug, xs, params),
+            wasmCall: fn === 'f'
+              ? () => core.evaluate(slug, xs, params, wasmOut)
+              : () => core.derivative(slug, xs, params, wasmOut),
             jsCall: () => {
               jsBatch(xs, out, n, args);
               return out;
@@ -570,7 +575,7 @@ function printReport({ meta, rows, overhead, targets }) {
   say('');
   say(`Activation core benchmark: ns per element, median of ${meta.reps} interleaved samples (each >= ${meta.minSampleMs} ms)`);
   say(`node ${meta.node} (V8 ${meta.v8}); ${meta.cpu}, ${meta.cores} cores; inputs: ${meta.inputs}`);
-  say('wasm   = core.evaluate/derivative from web/src/core.js (copy in, checks, compute, copy out)');
+  say('wasm   = core.evaluate/derivative from web/src/core.js (copy in, checks, compute, copy out into a preallocated array)');
   say('kernel = the same wasm batch function on data already in wasm memory (diagnostic: wasm - kernel = API cost)');
   say('native = build/native_bench (g++ -O3); JS = bench/plain-js-activations.mjs into a preallocated array');
   // The bench keeps about one core busy itself, which the load at the end includes.

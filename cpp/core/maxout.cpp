@@ -35,6 +35,45 @@ double maxout(double x, const Piece* pieces, std::size_t k) noexcept {
   return piece_value(pieces[maxout_argmax(x, pieces, k)], x);
 }
 
+void maxout_batch(const double* x, double* out, std::size_t n, const Piece* pieces,
+                  std::size_t k) noexcept {
+  for (std::size_t i = 0; i < n; ++i) out[i] = piece_value(pieces[0], x[i]);
+  for (std::size_t j = 1; j < k; ++j) {
+    const Piece p = pieces[j];
+    for (std::size_t i = 0; i < n; ++i) {
+      const double v = piece_value(p, x[i]);
+      out[i] = v > out[i] ? v : out[i];  // strictly greater: ties keep the lower index
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = x[i] != x[i] ? x[i] : out[i];
+}
+
+void maxout_derivative_batch(const double* x, double* out, std::size_t n, const Piece* pieces,
+                             std::size_t k) noexcept {
+  // Blocks small enough that the running best values stay on the stack and in cache.
+  constexpr std::size_t kBlock = 256;
+  double best[kBlock];
+  for (std::size_t start = 0; start < n; start += kBlock) {
+    const std::size_t m = std::min(kBlock, n - start);
+    const double* xb = x + start;
+    double* slope = out + start;
+    for (std::size_t i = 0; i < m; ++i) {
+      best[i] = piece_value(pieces[0], xb[i]);
+      slope[i] = pieces[0].w;
+    }
+    for (std::size_t j = 1; j < k; ++j) {
+      const Piece p = pieces[j];
+      for (std::size_t i = 0; i < m; ++i) {
+        const double v = piece_value(p, xb[i]);
+        const bool wins = v > best[i];
+        best[i] = wins ? v : best[i];
+        slope[i] = wins ? p.w : slope[i];
+      }
+    }
+    for (std::size_t i = 0; i < m; ++i) slope[i] = xb[i] != xb[i] ? xb[i] : slope[i];
+  }
+}
+
 double maxout_derivative(double x, const Piece* pieces, std::size_t k) noexcept {
   if (std::isnan(x)) return x;
   return pieces[maxout_argmax(x, pieces, k)].w;

@@ -25,6 +25,12 @@ void maxout_argmax_batch(const double* x, double* out, std::size_t n, const Piec
                          std::size_t k) noexcept;
 
 double maxout(double x, const Piece* pieces, std::size_t k) noexcept;
+// Batch forms, piece by piece over the whole array so the inner loops vectorise; they give
+// exactly what the scalar maxout and maxout_derivative give.
+void maxout_batch(const double* x, double* out, std::size_t n, const Piece* pieces,
+                  std::size_t k) noexcept;
+void maxout_derivative_batch(const double* x, double* out, std::size_t n, const Piece* pieces,
+                             std::size_t k) noexcept;
 // Subgradient: the slope w of the winning piece.
 double maxout_derivative(double x, const Piece* pieces, std::size_t k) noexcept;
 

@@ -52,14 +52,31 @@ struct Maxout {
   static double df(double x, const Arguments& a) noexcept {
     return maxout_derivative(x, a.pieces, a.piece_count);
   }
+  static void f_batch(const double* x, double* out, std::size_t n, const Arguments& a) noexcept {
+    maxout_batch(x, out, n, a.pieces, a.piece_count);
+  }
+  static void df_batch(const double* x, double* out, std::size_t n, const Arguments& a) noexcept {
+    maxout_derivative_batch(x, out, n, a.pieces, a.piece_count);
+  }
 };
 
+// Piecewise-linear functions vectorise well (SIMD natively and in wasm with -msimd128).
 template <double (*F)(double, const Arguments&) noexcept>
 void apply(const double* x, double* out, std::size_t n, const Arguments& args) noexcept {
   for (std::size_t i = 0; i < n; ++i) out[i] = F(x[i], args);
 }
 
-template <class A>
+// Functions that call exp/log per element: vectorising them only computes both sides of
+// their branches (there is no vector libm in wasm), which made ELU slower, so don't.
+template <double (*F)(double, const Arguments&) noexcept>
+void apply_scalar(const double* x, double* out, std::size_t n, const Arguments& args) noexcept {
+#if defined(__clang__)
+#pragma clang loop vectorize(disable)
+#endif
+  for (std::size_t i = 0; i < n; ++i) out[i] = F(x[i], args);
+}
+
+template <class A, bool kCallsLibm = false>
 ActivationSpec scalar_entry(std::string_view slug, std::vector<ParamSpec> params,
                             std::string_view formula, std::string_view derivative,
                             PropertiesFn properties) {
@@ -71,8 +88,8 @@ ActivationSpec scalar_entry(std::string_view slug, std::vector<ParamSpec> params
   spec.derivative_tex = derivative;
   spec.f = &A::f;
   spec.df = &A::df;
-  spec.f_batch = &apply<&A::f>;
-  spec.df_batch = &apply<&A::df>;
+  spec.f_batch = kCallsLibm ? &apply_scalar<&A::f> : &apply<&A::f>;
+  spec.df_batch = kCallsLibm ? &apply_scalar<&A::df> : &apply<&A::df>;
   spec.properties = properties;
   return spec;
 }
@@ -83,17 +100,17 @@ std::vector<ActivationSpec> build_registry() {
       "step", {},
       R"(f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases})",
       R"(f'(x) = 0 \quad (x \ne 0), \quad \text{undefined at } x = 0)", &step_properties));
-  r.push_back(scalar_entry<Sigmoid>("sigmoid", {}, R"(\sigma(x) = \frac{1}{1 + e^{-x}})",
+  r.push_back(scalar_entry<Sigmoid, true>("sigmoid", {}, R"(\sigma(x) = \frac{1}{1 + e^{-x}})",
                                     R"(\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr))",
                                     &sigmoid_properties));
-  r.push_back(scalar_entry<Tanh>("tanh", {},
+  r.push_back(scalar_entry<Tanh, true>("tanh", {},
                                  R"(\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1)",
                                  R"(\tanh' x = 1 - \tanh^2 x = \operatorname{sech}^2 x)",
                                  &tanh_properties));
   r.push_back(scalar_entry<Relu>(
       "relu", {}, R"(f(x) = \max(0, x))",
       R"(f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases})", &relu_properties));
-  r.push_back(scalar_entry<Softplus>(
+  r.push_back(scalar_entry<Softplus, true>(
       "softplus", {{"beta", 1.0, 0.0, 10.0, true}},
       R"(f(x) = \frac{1}{\beta} \ln\bigl(1 + e^{\beta x}\bigr))",
       R"(f'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}})", &softplus_properties));
@@ -109,14 +126,17 @@ std::vector<ActivationSpec> build_registry() {
   prelu.param_derivative_tex = R"(\frac{\partial f}{\partial a} = \begin{cases} 0 & x > 0 \\ x & x \le 0 \end{cases})";
   prelu.param_derivative_batch = &apply<&LeakyRelu::dparam>;
   r.push_back(std::move(prelu));
-  r.push_back(scalar_entry<Elu>(
+  r.push_back(scalar_entry<Elu, true>(
       "elu", {{"alpha", 1.0, 0.0, 5.0, true}},
       R"(f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases})",
       R"(f'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases})",
       &elu_properties));
-  r.push_back(scalar_entry<Maxout>("maxout", {}, R"(f(x) = \max_{1 \le i \le k} \,(w_i x + b_i))",
-                                   R"(f'(x) = w_{i^*}, \quad i^* = \arg\max_i \,(w_i x + b_i))",
-                                   &maxout_properties));
+  ActivationSpec maxout_spec = scalar_entry<Maxout>(
+      "maxout", {}, R"(f(x) = \max_{1 \le i \le k} \,(w_i x + b_i))",
+      R"(f'(x) = w_{i^*}, \quad i^* = \arg\max_i \,(w_i x + b_i))", &maxout_properties);
+  maxout_spec.f_batch = &Maxout::f_batch;
+  maxout_spec.df_batch = &Maxout::df_batch;
+  r.push_back(std::move(maxout_spec));
   ActivationSpec softmax;
   softmax.slug = "softmax";
   softmax.kind = Kind::vector;

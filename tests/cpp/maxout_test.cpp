@@ -54,5 +54,25 @@ TEST(Maxout, FlatPiecesAtInfinity) {
   EXPECT_TRUE(std::isnan(maxout(std::nan(""), flat.data(), 1)));
 }
 
+TEST(Maxout, BatchFormsMatchTheScalarOnes) {
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> x = {-inf, inf, std::nan(""), 0.0, -0.0, 1e300, -1e300};
+  for (int i = -600; i <= 600; ++i) x.push_back(i * 0.01);  // more than one 256-block
+  const std::vector<std::vector<Piece>> sets = {
+      maxout_default_pieces(), {{-1, 0}, {1, 0}}, {{0, 2}}, {{1, 0}, {1, 0}, {0, 0}},
+      {{-2, -1}, {-0.5, 0}, {0.5, 0}, {2, -1}, {0, 0.3}, {3, -4}, {-3, -4}, {0.1, 0.1}}};
+  for (const std::vector<Piece>& p : sets) {
+    std::vector<double> y(x.size()), dy(x.size());
+    maxout_batch(x.data(), y.data(), x.size(), p.data(), p.size());
+    maxout_derivative_batch(x.data(), dy.data(), x.size(), p.data(), p.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const double f = maxout(x[i], p.data(), p.size());
+      const double df = maxout_derivative(x[i], p.data(), p.size());
+      EXPECT_TRUE(y[i] == f || (std::isnan(y[i]) && std::isnan(f))) << x[i];
+      EXPECT_TRUE(dy[i] == df || (std::isnan(dy[i]) && std::isnan(df))) << x[i];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace activation

@@ -61,6 +61,17 @@ class Scratch {
   }
 }
 
+// A copy of n doubles from wasm memory: into `target` when given (no allocation), else new.
+function copyOut(heap, address, n, target) {
+  const view = heap.subarray(address / DOUBLE_BYTES, address / DOUBLE_BYTES + n);
+  if (target === undefined) return view.slice();
+  if (!(target instanceof Float64Array) || target.length !== n) {
+    throw new Error(`out must be a Float64Array of length ${n}`);
+  }
+  target.set(view);
+  return target;
+}
+
 function toFloat64(values, name) {
   if (values instanceof Float64Array) return values;
   if (values == null || typeof values.length !== 'number') {
@@ -153,7 +164,7 @@ class ActivationCore {
     if (!ok) throw new Error(this.wasm.lastError());
   }
 
-  run(which, slug, xs, params) {
+  run(which, slug, xs, params, target) {
     const { entry, i } = this.entry(slug);
     if (entry.kind === 'vector') return this.vectorRun(which, entry, xs, params);
     const x = toFloat64(xs, 'xs');
@@ -164,9 +175,9 @@ class ActivationCore {
     const heap = this.wasm.HEAPF64;
     heap.set(x, base / DOUBLE_BYTES);
     const out = base + n * DOUBLE_BYTES;
-    this.check(this.wasm.evaluateInto(i, which, base, out, n, p0, p1, pieces, k));
+    this.check(this.wasm._activation_evaluate_into(i, which, base, out, n, p0, p1, pieces, k));
     // Read HEAPF64 afresh: a call that grows memory replaces the view.
-    return this.wasm.HEAPF64.slice(out / DOUBLE_BYTES, out / DOUBLE_BYTES + n);
+    return copyOut(this.wasm.HEAPF64, out, n, target);
   }
 
   // evaluate/derivative on softmax treat xs as the logit vector.
@@ -177,14 +188,17 @@ class ActivationCore {
       xs, temperature);
   }
 
-  /** f(x) for every x. */
-  evaluate(slug, xs, params) {
-    return this.run(WHICH.value, slug, xs, params);
+  /**
+   * f(x) for every x. Pass `out` (a Float64Array as long as xs) to have the result
+   * written there instead of into a new array: redraws and batch loops then allocate nothing.
+   */
+  evaluate(slug, xs, params, out) {
+    return this.run(WHICH.value, slug, xs, params, out);
   }
 
-  /** f'(x) for every x (for softmax: the Jacobian's diagonal). */
-  derivative(slug, xs, params) {
-    return this.run(WHICH.derivative, slug, xs, params);
+  /** f'(x) for every x (for softmax: the Jacobian's diagonal); `out` as for evaluate. */
+  derivative(slug, xs, params, out) {
+    return this.run(WHICH.derivative, slug, xs, params, out);
   }
 
   /** The derivative with respect to the learnable parameter (PReLU's a). */
@@ -208,7 +222,7 @@ class ActivationCore {
     const base = this.scratch.reserve(3 * count + 2 * k);
     const y = base + count * DOUBLE_BYTES;
     const dy = y + count * DOUBLE_BYTES;
-    this.check(this.wasm.sampleInto(i, xmin, xmax, n, p0, p1, pieces, k, base, y, dy));
+    this.check(this.wasm._activation_sample_into(i, xmin, xmax, n, p0, p1, pieces, k, base, y, dy));
     const heap = this.wasm.HEAPF64;
     const at = (address) => heap.slice(address / DOUBLE_BYTES, address / DOUBLE_BYTES + count);
     return { x: at(base), y: at(y), dy: at(dy) };
