@@ -1,0 +1,394 @@
+#!/usr/bin/env node
+// Page benchmark (part of `npm run bench`; a measurement, not a test: misses print MISS
+// and the exit code stays 0). In headless Debian Chromium on 127.0.0.1:
+//
+//  1. First chart painted: time from navigation start to the first frame after the first
+//     data curve is stroked on a canvas, for the explorer (dist/) and for the bare page
+//     (bench/bare/: Chart.js + plain JS drawing the same sigmoid chart), both served by
+//     build_scripts/serve.mjs from one directory. Cold loads (a fresh browser context each,
+//     so no HTTP or code cache), interleaved, medians and their ratio. Target ≤ 1.3.
+//     "Painted" is defined the same way for both pages by an init script: it counts lineTo
+//     calls per path (on the context and on Path2D objects) and, at the first stroke() of a
+//     path with ≥ 32 segments (a curve, not a grid line), records the time and the time of
+//     the next requestAnimationFrame callback, i.e. the start of the frame after the one
+//     that drew the curve.
+//  2. Slider input → repaint, over ~200 moves of a parameter slider (leaky-relu α). Each move
+//     is dispatched as an `input` event at a frame start. "work" = the input handler's time
+//     plus, in the next frame, the time from the first rAF callback to the end of that
+//     frame's rendering (the page's coalesced chart update, style, layout, paint), measured
+//     with a rAF registered before the event, one after it, and a message posted from the
+//     latter (it runs once the frame's rendering is done). "wall" = from the event to that
+//     point, which includes waiting for the next vsync (up to a frame at 60 Hz) and is shown
+//     for information. Target: work p95 ≤ 8 ms.
+//  3. First-view transfer size: every response of a first visit at 1280×800 (no scrolling),
+//     until the network has been quiet for 1.5 s, as transferred (the server gzips what is
+//     compressible, as a real host would). Target ≤ 150 KB, for each language.
+//
+//   node bench/page-bench.mjs [--runs 15] [--moves 200] [--json]
+//
+// --json prints the results as JSON on stdout (progress goes to stderr).
+
+import { cp, mkdir, mkdtemp, rm, copyFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, DIST, ROOT, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+import { startServer } from '../build_scripts/serve.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const VIEWPORT = { width: 1280, height: 800 };
+const TARGETS = { ratio: 1.3, sliderP95: 8, transferKB: 150 };
+
+function parseArgs(argv) {
+  const opts = { runs: 15, moves: 200, json: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--json') opts.json = true;
+    else if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--moves') opts.moves = Number(argv[++i]);
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: node bench/page-bench.mjs [--runs 15] [--moves 200] [--json]');
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  if (!(opts.runs >= 1 && opts.moves >= 10)) throw new Error('--runs must be ≥ 1 and --moves ≥ 10');
+  return opts;
+}
+
+const log = (...args) => console.error(...args);
+
+// ---- statistics
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function quantile(xs, q) {
+  const s = sorted(xs);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]; // nearest rank
+}
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const summary = (xs) => ({ median: median(xs), p95: quantile(xs, 0.95), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+// ---- the site: dist/ plus the bare page in one directory, one server
+
+async function prepareSite() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `node build_scripts/build.mjs` first');
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'page-bench-'));
+  await cp(DIST, dir, { recursive: true });
+  const bare = path.join(dir, 'bare');
+  await mkdir(bare, { recursive: true });
+  await copyFile(path.join(HERE, 'bare', 'index.html'), path.join(bare, 'index.html'));
+  await copyFile(path.join(HERE, 'bare', 'bare.js'), path.join(bare, 'bare.js'));
+  await copyFile(path.join(ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.js'), path.join(bare, 'chart.umd.js'));
+  return dir;
+}
+
+// ---- 1. first chart painted
+
+/** Init script: marks the first frame after the first curve is stroked on any canvas. */
+function paintProbe() {
+  const MIN_SEGMENTS = 32;
+  const segments = new WeakMap();
+  const bench = { firstCurveAt: null, paintedAt: null, canvas: null };
+  Object.defineProperty(window, '__pageBench', { value: bench });
+  const countLineTo = (proto) => {
+    const lineTo = proto.lineTo;
+    proto.lineTo = function patchedLineTo(...args) {
+      segments.set(this, (segments.get(this) ?? 0) + 1);
+      return lineTo.apply(this, args);
+    };
+  };
+  const ctx = CanvasRenderingContext2D.prototype;
+  countLineTo(ctx);
+  if (typeof Path2D === 'function') countLineTo(Path2D.prototype);
+  const beginPath = ctx.beginPath;
+  ctx.beginPath = function patchedBeginPath() {
+    segments.set(this, 0);
+    return beginPath.call(this);
+  };
+  const stroke = ctx.stroke;
+  ctx.stroke = function patchedStroke(...args) {
+    const result = stroke.apply(this, args);
+    if (bench.firstCurveAt === null && (segments.get(args[0] ?? this) ?? 0) >= MIN_SEGMENTS) {
+      bench.firstCurveAt = performance.now();
+      bench.canvas = this.canvas?.id ?? '';
+      requestAnimationFrame(() => {
+        bench.paintedAt = performance.now();
+        performance.mark('first-chart-painted');
+      });
+    }
+    return result;
+  };
+}
+
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
+  try {
+    await context.addInitScript(paintProbe);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__pageBench?.paintedAt != null, null, { timeout: 30000, polling: 50 });
+    const m = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        painted: window.__pageBench.paintedAt,
+        drawn: window.__pageBench.firstCurveAt,
+        canvas: window.__pageBench.canvas,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+        fcp: fcp?.startTime ?? null,
+        // Where the time goes: the page's own performance marks and when each file arrived.
+        timeline: Object.fromEntries([
+          ...performance.getEntriesByType('resource').map((r) => [`${new URL(r.name).pathname.split('/').pop() || '/'} loaded`, r.responseEnd]),
+          ...performance.getEntriesByType('mark').filter((e) => e.name !== 'first-chart-painted').map((e) => [`mark "${e.name}"`, e.startTime]),
+          ['html loaded', nav?.responseEnd ?? null],
+          ['DOMContentLoaded', nav?.domContentLoadedEventEnd ?? null],
+        ].filter(([, v]) => v != null)),
+      };
+    });
+    if (errors.length) throw new Error(`page errors on ${url}: ${errors.join('; ')}`);
+    return m;
+  } finally {
+    await context.close();
+  }
+}
+
+async function firstChart(browser, base, runs) {
+  const pages = { bare: new URL('bare/', base).href, explorer: base };
+  const results = { bare: [], explorer: [] };
+  log(`first chart painted: ${runs} cold loads of each page, interleaved (plus one warm-up each)`);
+  for (let round = -1; round < runs; round += 1) {
+    // Alternate which page goes first so neither always follows the other.
+    const order = round % 2 === 0 ? ['bare', 'explorer'] : ['explorer', 'bare'];
+    for (const name of order) {
+      const m = await coldLoad(browser, pages[name]);
+      if (round >= 0) results[name].push(m);
+    }
+    if (round >= 0) process.stderr.write(`  ${round + 1}/${runs}\r`);
+  }
+  process.stderr.write('\n');
+  const stats = (name, key) => summary(results[name].map((m) => m[key]).filter((v) => v != null));
+  const out = {};
+  for (const name of ['bare', 'explorer']) {
+    out[name] = {
+      painted: stats(name, 'painted'),
+      drawn: stats(name, 'drawn'),
+      fcp: stats(name, 'fcp'),
+      domContentLoaded: stats(name, 'domContentLoaded'),
+      firstCanvas: [...new Set(results[name].map((m) => m.canvas))],
+      runs: results[name].map((m) => Math.round(m.painted * 10) / 10),
+    };
+  }
+  out.ratio = out.explorer.painted.median / out.bare.painted.median;
+  for (const name of ['bare', 'explorer']) {
+    const keys = [...new Set(results[name].flatMap((m) => Object.keys(m.timeline)))];
+    out[name].timeline = Object.fromEntries(keys
+      .map((k) => [k, median(results[name].map((m) => m.timeline[k]).filter((v) => v != null))])
+      .sort((a, b) => a[1] - b[1]));
+  }
+  return out;
+}
+
+// ---- 2. slider input → repaint
+
+async function sliderLatency(browser, base, moves, sliderId = 'leaky-relu-alpha-slider', chartId = 'leaky-relu-chart') {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.locator(`#${chartId}`).scrollIntoViewIfNeeded();
+    // The chart exists once the canvas has been sized and drawn.
+    await page.waitForFunction((id) => {
+      const c = document.getElementById(id);
+      return c && c.width > 0 && c.getAttribute('aria-label');
+    }, chartId);
+    await page.waitForTimeout(300);
+    log(`slider → repaint: ${moves} moves of #${sliderId} (after 20 warm-up moves)`);
+    return await page.evaluate(async ({ id, count }) => {
+      const slider = document.getElementById(id);
+      const min = Number(slider.min);
+      const max = Number(slider.max);
+      const step = Number(slider.step) || (max - min) / 100;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const afterRendering = () => new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      });
+      const positions = Math.max(2, Math.round((max - min) / step));
+      const valueAt = (i) => {
+        // Sweep up and down the whole range, one slider step at a time, never repeating a value.
+        const k = i % (2 * positions);
+        const p = k < positions ? k + 1 : 2 * positions - k - 1;
+        return String(min + Math.min(positions, p) * step);
+      };
+      const one = (i) => new Promise((resolve) => {
+        requestAnimationFrame(() => {
+          // At a frame start: a rAF for the start of the next frame, the event, a rAF after the page's.
+          let nextFrameStart = 0;
+          requestAnimationFrame(() => { nextFrameStart = performance.now(); });
+          const t0 = performance.now();
+          slider.value = valueAt(i);
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+          const t1 = performance.now();
+          requestAnimationFrame(() => {
+            afterRendering().then((done) => resolve({ handler: t1 - t0, frameWork: done - nextFrameStart, wall: done - t0 }));
+          });
+        });
+      });
+      for (let i = 0; i < 20; i += 1) await one(i);
+      const samples = [];
+      for (let i = 0; i < count; i += 1) samples.push(await one(i + 20));
+      await frame();
+      const box = document.getElementById(id.replace(/-slider$/, '-input'));
+      return { samples, finalValue: slider.value, boxValue: box?.value ?? null };
+    }, { id: sliderId, count: moves });
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- 3. first-view transfer size
+
+async function transfer(browser, url, locale) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const requests = [];
+    let last = Date.now();
+    page.on('request', () => { last = Date.now(); });
+    page.on('requestfinished', async (request) => {
+      last = Date.now();
+      requests.push((async () => {
+        const response = await request.response();
+        const sizes = await request.sizes();
+        const headers = await response.allHeaders();
+        return {
+          url: request.url(),
+          status: response.status(),
+          encoding: headers['content-encoding'] ?? '',
+          transferred: sizes.responseBodySize,
+          headers: sizes.responseHeadersSize,
+          bytes: Number(headers['content-length'] ?? sizes.responseBodySize),
+        };
+      })());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    while (Date.now() - last < 1500) await page.waitForTimeout(250);
+    const rows = await Promise.all(requests);
+    const origin = new URL(url).origin;
+    for (const r of rows) r.name = r.url.startsWith(origin) ? new URL(r.url).pathname : r.url;
+    return { rows, total: rows.reduce((s, r) => s + r.transferred, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- report
+
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 0)} ms` : '—');
+const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+function report(r) {
+  const lines = [];
+  const fc = r.firstChart;
+  lines.push(`Page benchmark — headless Chromium ${r.browserVersion}, ${VIEWPORT.width}×${VIEWPORT.height}, 127.0.0.1, ${r.cpus} CPUs`);
+  if (r.busy) lines.push(`warning: load average ${r.load.map((v) => v.toFixed(2)).join(' ')} on ${r.cpus} CPUs: the machine was busy; times are unreliable (the ratio less so)`);
+  lines.push('');
+  lines.push(`1. First chart painted (${fc.bare.painted.n} cold loads each, interleaved)`);
+  lines.push('                     painted: median      min      max    | curve drawn   FCP       first canvas');
+  for (const name of ['bare', 'explorer']) {
+    const s = fc[name];
+    lines.push(`   ${(name === 'bare' ? 'bare page' : 'explorer').padEnd(16)} ${ms(s.painted.median).padStart(15)} ${ms(s.painted.min).padStart(8)} ${ms(s.painted.max).padStart(8)}    | ${ms(s.drawn.median).padStart(9)}  ${ms(s.fcp.median).padStart(8)}   ${s.firstCanvas.join(', ')}`);
+  }
+  lines.push(`   ratio explorer / bare: ${fc.ratio.toFixed(2)}   (target ≤ ${TARGETS.ratio})`);
+  for (const name of ['bare', 'explorer']) {
+    const steps = Object.entries(fc[name].timeline).map(([k, v]) => `${k} ${Math.round(v)}`);
+    lines.push(`   ${name} timeline (medians, ms): ${steps.join(' → ')} → painted ${Math.round(fc[name].painted.median)}`);
+  }
+  lines.push('');
+  const sl = r.slider;
+  lines.push(`2. Slider input → repaint (#${sl.slider}, ${sl.work.n} moves)`);
+  lines.push('                                   p50        p95        max');
+  lines.push(`   work (handler + next frame)  ${ms(sl.work.median).padStart(8)}   ${ms(sl.work.p95).padStart(8)}   ${ms(sl.work.max).padStart(8)}   (target p95 ≤ ${TARGETS.sliderP95} ms)`);
+  lines.push(`     of which input handler     ${ms(sl.handler.median).padStart(8)}   ${ms(sl.handler.p95).padStart(8)}   ${ms(sl.handler.max).padStart(8)}`);
+  lines.push(`   wall (incl. wait for vsync)  ${ms(sl.wall.median).padStart(8)}   ${ms(sl.wall.p95).padStart(8)}   ${ms(sl.wall.max).padStart(8)}   (information)`);
+  lines.push('');
+  lines.push('3. First-view transfer (as served, gzip where compressible)');
+  for (const [name, t] of Object.entries(r.transfer)) {
+    lines.push(`   ${name.padEnd(12)} ${kb(t.total).padStart(9)}  in ${t.rows.length} responses`);
+    for (const row of t.rows) {
+      lines.push(`      ${row.name.padEnd(28)} ${kb(row.transferred).padStart(9)}  ${row.encoding || 'identity'}  ${row.status}`);
+    }
+  }
+  lines.push('');
+  for (const v of r.verdicts) lines.push(`${verdict(v.ok)} ${v.what}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = await prepareSite();
+  const server = await startServer({ dir });
+  const browser = await launchBrowser();
+  try {
+    const base = server.url;
+    const firstChartResult = await firstChart(browser, base, opts.runs);
+    const slider = await sliderLatency(browser, base, opts.moves);
+    if (slider.boxValue === null || Number(slider.boxValue) !== Number(slider.finalValue)) {
+      throw new Error(`the slider did not drive the page (slider ${slider.finalValue}, number box ${slider.boxValue})`);
+    }
+    log('first-view transfer sizes');
+    const transferResult = {
+      'explorer en': await transfer(browser, base, 'en-US'),
+      'explorer ko': await transfer(browser, base, 'ko-KR'),
+      'bare page': await transfer(browser, new URL('bare/', base).href, 'en-US'),
+    };
+    const pick = (key) => summary(slider.samples.map((s) => s[key]));
+    const sliderResult = {
+      slider: 'leaky-relu-alpha-slider',
+      work: summary(slider.samples.map((s) => s.handler + s.frameWork)),
+      handler: pick('handler'),
+      frameWork: pick('frameWork'),
+      wall: pick('wall'),
+    };
+    const load = loadavg();
+    const result = {
+      browserVersion: browser.version(),
+      chromiumArgs: CHROMIUM_ARGS,
+      cpus: cpus().length,
+      load,
+      busy: load[0] > cpus().length * 0.75,
+      firstChart: firstChartResult,
+      slider: sliderResult,
+      transfer: transferResult,
+      targets: TARGETS,
+    };
+    const worstTransfer = Math.max(transferResult['explorer en'].total, transferResult['explorer ko'].total);
+    result.verdicts = [
+      { ok: firstChartResult.ratio <= TARGETS.ratio, what: `first chart painted: explorer ${ms(firstChartResult.explorer.painted.median)} vs bare ${ms(firstChartResult.bare.painted.median)}, ratio ${firstChartResult.ratio.toFixed(2)} (target ≤ ${TARGETS.ratio})` },
+      { ok: sliderResult.work.p95 <= TARGETS.sliderP95, what: `slider input → repaint p95 ${ms(sliderResult.work.p95)} (p50 ${ms(sliderResult.work.median)}; target p95 ≤ ${TARGETS.sliderP95} ms)` },
+      { ok: worstTransfer <= TARGETS.transferKB * 1024, what: `first-view transfer ${kb(transferResult['explorer en'].total)} (en), ${kb(transferResult['explorer ko'].total)} (ko) (target ≤ ${TARGETS.transferKB} KB)` },
+    ];
+    if (opts.json) console.log(JSON.stringify(result, null, 2));
+    else console.log(report(result));
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`page-bench: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

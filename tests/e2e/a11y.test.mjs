@@ -1,0 +1,67 @@
+// axe-core on the whole page, every chart built, in both languages: no serious or critical
+// violations (they are printed in full when there are any). Plus the basics axe cannot
+// judge: each chart is an image with a label and has a text alternative.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { useSite, buildAllCharts, runAxe, formatViolations, PHONE, SCREENSHOTS } from './harness.mjs';
+
+const site = useSite();
+
+for (const [locale, lang] of [['en-US', 'en'], ['ko-KR', 'ko']]) {
+  test(`axe-core finds no serious or critical violations (${lang})`, async () => {
+    const { page, close } = await site.open({ locale });
+    await buildAllCharts(page);
+    // Open one values table and leave a warning showing, so their markup is checked too.
+    await page.locator('#sigmoid-values summary').click();
+    await page.locator('#elu-alpha-input').fill('99');
+    await page.locator('#elu-alpha-input').press('Tab');
+    const violations = await runAxe(page);
+    if (violations.length) console.log(`axe (${lang}):\n${formatViolations(violations)}`);
+    assert.equal(violations.length, 0, `axe (${lang}):\n${formatViolations(violations)}`);
+    await close();
+  });
+}
+
+test('axe-core in the dark theme (the system setting), en', async () => {
+  const { page, close } = await site.open({ locale: 'en-US', colorScheme: 'dark' });
+  await buildAllCharts(page);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => window.__e2e.settleInView(document.getElementById('softplus-chart')));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-dark-en-1280.png') });
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe (en, dark):\n${formatViolations(violations)}`);
+  await close();
+});
+
+test('axe-core on a phone-sized viewport (ko)', async () => {
+  const { page, close } = await site.open({ locale: 'ko-KR', viewport: PHONE });
+  await buildAllCharts(page);
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe (ko, 390 px):\n${formatViolations(violations)}`);
+  await close();
+});
+
+test('every chart is role="img" with a label, and has a values table or a table next to it', async () => {
+  const { page, close } = await site.open({ locale: 'en-US' });
+  await buildAllCharts(page);
+  const charts = await page.locator('canvas').evaluateAll((els) => els.map((el) => ({
+    id: el.id,
+    role: el.getAttribute('role'),
+    label: el.getAttribute('aria-label') ?? '',
+    alternative: Boolean(el.closest('section')?.querySelector('details.values table, table')),
+  })));
+  assert.ok(charts.length >= 13, `${charts.length} charts`);
+  for (const c of charts) {
+    assert.equal(c.role, 'img', `${c.id} role`);
+    assert.ok(c.label.length > 20 && !/undefined|NaN|\{/.test(c.label), `${c.id} label: "${c.label}"`);
+    assert.ok(c.alternative, `${c.id} has a table alternative`);
+  }
+  // The values table holds numbers once opened.
+  await page.locator('#tanh-values summary').click();
+  const rows = await page.locator('#tanh-values-table tbody tr').count();
+  assert.ok(rows >= 5, `tanh values table has ${rows} rows`);
+  await close();
+});

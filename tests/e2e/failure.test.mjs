@@ -1,0 +1,77 @@
+// When WebAssembly cannot load, the page says so plainly in its language, hides the
+// "loading" placeholders and keeps every explanation and formula readable.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { useSite, ROOT, SCREENSHOTS, PHONE } from './harness.mjs';
+
+const site = useSite();
+const en = JSON.parse(readFileSync(path.join(ROOT, 'web/i18n/en.json'), 'utf8'));
+const ko = JSON.parse(readFileSync(path.join(ROOT, 'web/i18n/ko.json'), 'utf8'));
+
+// What a failed wasm load may legitimately leave in the console and network log.
+const wasmNoise = (p) => (p.kind === 'requestfailed' && /\.wasm\b/.test(p.text))
+  || (p.kind === 'console.error' && /wasm|webassembly|abort/i.test(`${p.text} ${p.where ?? ''}`));
+
+async function assertReadableFailure(page, dict, lang, problems) {
+  const box = page.locator('#core-error');
+  try {
+    await box.waitFor({ state: 'visible', timeout: 8000 });
+  } catch {
+    const status = await page.locator('.lab-status').first().textContent().catch(() => null);
+    assert.fail(`#core-error never became visible (first lab still says "${status}"); the page reported:\n`
+      + problems.map((p) => `  ${p.kind}: ${p.text.split('\n').slice(0, 3).join(' | ')}`).join('\n'));
+  }
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-prose]')].every((el) => el.childElementCount > 0), null, { timeout: 8000 });
+  assert.equal((await box.textContent()).trim(), dict.app.wasmFailed, `${lang}: the failure message`);
+  assert.equal(await box.getAttribute('role'), 'alert');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+  const state = await page.evaluate(() => ({
+    loading: [...document.querySelectorAll('.lab-status')].filter((el) => el.checkVisibility()).length,
+    canvases: document.querySelectorAll('canvas').length,
+    prose: [...document.querySelectorAll('[data-prose]')].map((el) => ({
+      id: el.dataset.prose, lang: el.lang, chars: el.textContent.trim().length, visible: el.checkVisibility(),
+    })),
+    formulas: [...document.querySelectorAll('.formulas math')].filter((el) => el.checkVisibility()).length,
+    headings: [...document.querySelectorAll('main h2, main h3')].filter((el) => el.checkVisibility()).length,
+    overflowHidden: getComputedStyle(document.body).overflow === 'hidden' || getComputedStyle(document.documentElement).overflow === 'hidden',
+  }));
+  assert.equal(state.loading, 0, 'no "loading the charts…" placeholder stays on screen');
+  assert.equal(state.canvases, 0, 'no empty charts');
+  assert.ok(state.prose.length >= 10, 'explanations present');
+  for (const p of state.prose) {
+    assert.ok(p.visible && p.chars > 200 && p.lang === lang, `explanation ${p.id} readable in ${lang} (${JSON.stringify(p)})`);
+  }
+  assert.ok(state.formulas >= 16, `formulas readable (${state.formulas})`);
+  assert.ok(state.headings >= 12, `section headings readable (${state.headings})`);
+  assert.equal(state.overflowHidden, false, 'the page still scrolls');
+}
+
+test('the wasm file failing to load: a plain message in English, then in Korean via the toggle', async () => {
+  const { page, close, problems } = await site.open({
+    ready: false,
+    locale: 'en-US',
+    route: (context) => context.route('**/*.wasm', (route) => route.abort()),
+  });
+  await assertReadableFailure(page, en, 'en', problems);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-wasm-failure-en-1280.png') });
+  await page.locator('#lang-toggle').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-prose]')].every((el) => el.lang === 'ko'));
+  await assertReadableFailure(page, ko, 'ko', problems);
+  await close({ allow: wasmNoise });
+});
+
+test('a browser without WebAssembly: a plain message in Korean', async () => {
+  const { page, close, problems } = await site.open({
+    ready: false,
+    locale: 'ko-KR',
+    viewport: PHONE,
+    initScripts: [() => { Object.defineProperty(window, 'WebAssembly', { value: undefined, configurable: true }); }],
+  });
+  await assertReadableFailure(page, ko, 'ko', problems);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-wasm-missing-ko-390.png'), fullPage: false });
+  await close({ allow: wasmNoise });
+});

@@ -1,0 +1,46 @@
+// Links into the page land on their section: every table-of-contents link, clicked on a
+// freshly loaded page, and a URL with a #fragment. (Sections render lazily, so their
+// heights change as they are first drawn; the target must still end up on screen.)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, waitForReady } from './harness.mjs';
+
+const site = useSite();
+// The heading may sit below a sticky header, but its top must be near the top of the view.
+const LANDS = (top, viewport) => top >= -2 && top <= Math.min(200, viewport.height / 3);
+
+const sectionTop = (page, id) => page.evaluate((sid) => Math.round(document.getElementById(sid).getBoundingClientRect().top), id);
+
+test('table-of-contents links, each clicked on a fresh page, bring their section to the top', async () => {
+  const { page, close } = await site.open();
+  const all = await page.locator('.toc-list a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href').slice(1)));
+  assert.ok(all.length >= 13, `${all.length} links`);
+  // Targets with lazily rendered sections above them, one of each kind (each costs a page load).
+  const ids = ['relu', 'elu', 'maxout', 'softmax', 'compare-relu-family', 'summary'].filter((id) => all.includes(id));
+  const missed = [];
+  for (const id of ids) {
+    await page.goto(site.url);
+    await waitForReady(page);
+    await page.locator(`.toc-list a[href="#${id}"]`).click();
+    await page.waitForTimeout(400);
+    const top = await sectionTop(page, id);
+    if (!LANDS(top, page.viewportSize())) missed.push(`#${id}: its top is at ${top} px in an ${page.viewportSize().height} px view`);
+  }
+  assert.deepEqual(missed, [], `TOC links that do not show their section:\n  ${missed.join('\n  ')}`);
+  await close();
+});
+
+test('opening the page at #fragment shows that section once everything has loaded', async () => {
+  const { page, close } = await site.open();
+  const missed = [];
+  for (const id of ['elu', 'compare-all', 'summary']) {
+    await page.goto(new URL(`#${id}`, site.url).href);
+    await waitForReady(page);
+    await page.waitForTimeout(600);
+    const top = await sectionTop(page, id);
+    if (!LANDS(top, page.viewportSize())) missed.push(`#${id}: its top is at ${top} px`);
+  }
+  assert.deepEqual(missed, [], `fragments that do not show their section:\n  ${missed.join('\n  ')}`);
+  await close();
+});

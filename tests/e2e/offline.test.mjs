@@ -1,0 +1,207 @@
+// Offline and static hosting (issue 4): dist/activation-explorer.html renders every section
+// from file:// with every network request blocked, share-link queries and ?fn= embed views
+// included; dist/ uses relative URLs only, works from a sub-path, and every page carries a
+// strict Content-Security-Policy.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  useSite, openPage, waitForReady, buildAllCharts, waitForChart, readChart, dataset, comparePoints, frames, nodeCore, DIST,
+} from './harness.mjs';
+import { watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState } from './share-kit.mjs';
+import { cspHash } from '../../build_scripts/build-share.mjs';
+import { startServer } from '../../build_scripts/serve.mjs';
+
+const site = useSite();
+const core = await nodeCore();
+const SINGLE = path.join(DIST, 'activation-explorer.html');
+const singleUrl = (query = '') => `${pathToFileURL(SINGLE).href}${query}`;
+
+/**
+ * The single file from disk with the network cut: the context is offline and every request
+ * but reading the file itself is aborted (and would be reported as a failed request).
+ */
+async function openOffline(url) {
+  const opened = await openPage(site.browser, url, {
+    goto: false,
+    initScripts: [watchScript],
+    route: async (context) => {
+      await context.route('**', (route) => (route.request().url().startsWith('file:')
+        ? route.continue() : route.abort('internetdisconnected')));
+      await context.setOffline(true);
+    },
+  });
+  const traffic = recordTraffic(opened.page);
+  await opened.page.goto(url);
+  return { ...opened, ...traffic };
+}
+
+async function finishOffline({ page, close, requests, dialogs }) {
+  await assertCleanPage(page, dialogs);
+  assertOnlyOrigins(requests, ['file://']);
+  await close();
+}
+
+test('the single file renders every section from file:// with every network request blocked', async () => {
+  const opened = await openOffline(singleUrl());
+  const { page } = opened;
+  await waitForReady(page);
+  const canvases = await buildAllCharts(page);
+  assert.ok(canvases.length >= 13, `${canvases.length} charts, each plotting data`);
+  const report = await page.evaluate(() => ({
+    sections: document.querySelectorAll('main section[id]').length,
+    prose: [...document.querySelectorAll('[data-prose]')].map((el) => el.textContent.trim().length),
+    formulas: document.querySelectorAll('.formulas math').length,
+    summaryRows: document.querySelectorAll('#summary-table tbody tr').length,
+    coreError: !document.getElementById('core-error').hidden,
+    policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
+  }));
+  const siteSections = readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<section id=/g).length;
+  assert.equal(report.sections, siteSections, 'every section of the site');
+  assert.ok(report.prose.length >= 13 && report.prose.every((n) => n > 200), 'every explanation is there');
+  assert.ok(report.formulas >= 16);
+  assert.equal(report.summaryRows, 10);
+  assert.equal(report.coreError, false, 'the inlined core loaded');
+  assert.match(report.policy, /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+  const elu = await readChart(page, '#elu-chart');
+  assert.deepEqual(comparePoints(dataset(elu, 'f').data, (xs) => core.evaluate('elu', xs)), []);
+  const softmax = await readChart(page, '#softmax-chart');
+  core.softmax([2, 1, 0.1]).forEach((p, i) => assert.ok(Math.abs(softmax.datasets[0].data[i] - p) < 1e-12));
+
+  // Switching language uses the inlined Korean explanations.
+  await page.locator('#lang-toggle').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-prose]')].every((el) => el.lang === 'ko' && el.childElementCount > 0));
+  await finishOffline(opened);
+});
+
+test('share-link queries and ?fn= embed views work from file:// offline', async () => {
+  const query = '?lang=ko&elu.alpha=0.5&elu.xmin=-6&softmax.logits=1,2,3&compare-all.shown=relu,elu#elu';
+  let opened = await openOffline(singleUrl(query));
+  let { page } = opened;
+  await waitForReady(page);
+  const { state } = await expectedState(query.split('#')[0]);
+  assert.deepEqual(await page.evaluate(() => window.activationExplorer.state()), state);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  const chart = await waitForChart(page, '#elu-chart');
+  assert.deepEqual([chart.xMin, chart.xMax], [-6, 3]);
+  assert.deepEqual(comparePoints(dataset(chart, 'f').data, (xs) => core.evaluate('elu', xs, { alpha: 0.5 })), []);
+  // The file's own address follows the controls, and its links point at the file.
+  await page.locator('#elu-alpha-input').fill('2');
+  await page.locator('#elu-alpha-input').press('Enter');
+  await page.waitForTimeout(400);
+  assert.equal(new URL(page.url()).searchParams.get('elu.alpha'), '2');
+  await page.locator('#elu-embed').click();
+  const code = await page.locator('#embed-code').inputValue();
+  assert.ok(code.includes(`src="${singleUrl('?fn=elu&amp;hide=text&amp;lang=ko&amp;elu.xmin=-6&amp;elu.alpha=2')}"`), code);
+  await page.keyboard.press('Escape');
+  await finishOffline(opened);
+
+  opened = await openOffline(singleUrl('?fn=maxout&hide=text&maxout.pieces=-1:0,1:0,0.5:1&nope=1'));
+  ({ page } = opened);
+  await page.waitForFunction(() => window.activationExplorer?.chart('maxout-chart')?.data.datasets.some((d) => d.data.length > 0));
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('embed-mode')), true);
+  assert.equal(await page.locator('.site-header, .toc, #summary').count(), 0, 'the page around the embed is gone');
+  assert.equal(await page.locator('section').count(), 1);
+  const maxout = await readChart(page, '#maxout-chart');
+  const pieces = [{ w: -1, b: 0 }, { w: 1, b: 0 }, { w: 0.5, b: 1 }];
+  assert.deepEqual(comparePoints(dataset(maxout, 'max').data, (xs) => core.maxout(xs, pieces).y), []);
+  await page.waitForFunction(() => document.querySelectorAll('#url-notice li').length > 0);
+  assert.match(await page.locator('#url-notice').textContent(), /nope/);
+  assert.equal(await page.locator('#embed-open').getAttribute('href'), singleUrl('?lang=en&maxout.pieces=-1:0,1:0,0.5:1#maxout'));
+
+  // …and the link opens the whole explorer from the same file, still offline.
+  const [popup] = await Promise.all([opened.context.waitForEvent('page'), page.locator('#embed-open').click()]);
+  await waitForReady(popup);
+  assert.equal(await popup.locator('#maxout-piece-2-b').inputValue(), '1');
+  assert.equal(new URL(popup.url()).hash, '#maxout');
+  await finishOffline(opened);
+});
+
+test('a copy of the single file under another name points its links at itself', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ae-copy-'));
+  const copy = path.join(dir, 'Week 3 explorer.html');
+  cpSync(SINGLE, copy);
+  const opened = await openOffline(`${pathToFileURL(copy).href}?elu.alpha=3`);
+  const { page } = opened;
+  await waitForReady(page);
+  assert.equal(await page.locator('#elu-alpha-input').inputValue(), '3');
+  await page.locator('#sigmoid-embed').click();
+  assert.match(await page.locator('#embed-code').inputValue(), /src="file:\/\/[^"]*\/Week%203%20explorer\.html\?fn=sigmoid&amp;/);
+  await page.keyboard.press('Escape');
+  await finishOffline(opened);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// ---- the static site
+
+const htmlFiles = () => readdirSync(DIST).filter((f) => f.endsWith('.html'));
+const withoutScripts = (html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '<script></script>');
+
+test('dist/ uses relative URLs only, no inline handlers, and a strict CSP on every page', () => {
+  assert.deepEqual(htmlFiles().sort(), ['activation-explorer.html', 'embed.html', 'index.html']);
+  for (const name of htmlFiles()) {
+    const html = readFileSync(path.join(DIST, name), 'utf8');
+    const markup = withoutScripts(html); // <template>s stay: they become markup in embeds
+    for (const [, attr, url] of markup.matchAll(/\s(src|href|action|srcset|poster)="([^"]*)"/gi)) {
+      assert.ok(/^(\.\/|#|data:)/.test(url) || /^[\w-]+\.\w+$/.test(url), `${name}: ${attr}="${url}" is not a relative URL`);
+    }
+    assert.doesNotMatch(markup, /\son[a-z]+\s*=/i, `${name}: no inline event handlers`);
+    assert.doesNotMatch(markup, /\sstyle\s*=/i, `${name}: no style attributes (style-src has no 'unsafe-inline')`);
+    const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)].map((m) => m[1]);
+    assert.equal(policies.length, 1, `${name}: one CSP`);
+    const [policy] = policies;
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /'wasm-unsafe-eval'/);
+    assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'|\*|https?:|'strict-dynamic'/, `${name}: ${policy}`);
+    assert.ok(html.indexOf(policy) < html.search(/<script|<link rel="stylesheet"|<style/), `${name}: the policy comes before any script or style`);
+    if (name === 'activation-explorer.html') {
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      assert.equal(inline.length, 2);
+      for (const code of inline) assert.ok(policy.includes(cspHash(code)), 'each inline script is allowed by its hash');
+      const [, css] = html.match(/<style>([\s\S]*?)<\/style>/);
+      assert.ok(policy.includes(cspHash(css)));
+      assert.doesNotMatch(html, /<script[^>]+src=|<link rel="stylesheet"/, 'nothing is loaded from outside the file');
+    } else {
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
+    }
+  }
+  for (const name of readdirSync(DIST).filter((f) => /^(embed-)?content-\w+\.js$/.test(f))) {
+    assert.doesNotMatch(readFileSync(path.join(DIST, name), 'utf8'), /\son[a-z]+\s*=\\?"|<script/i, `${name}: explanations carry no script`);
+  }
+});
+
+test('dist/ works from a sub-path of a static host, requesting nothing from another origin', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ae-host-'));
+  const sub = path.join(dir, 'courses', 'ml-101', 'explorer');
+  cpSync(DIST, sub, { recursive: true });
+  const server = await startServer({ dir });
+  const base = `${server.url}courses/ml-101/explorer/`;
+  try {
+    let opened = await openPage(site.browser, `${base}?elu.alpha=0.5#elu`, { goto: false, initScripts: [watchScript] });
+    let traffic = recordTraffic(opened.page);
+    await opened.page.goto(`${base}?elu.alpha=0.5#elu`);
+    await waitForReady(opened.page);
+    const chart = await waitForChart(opened.page, '#elu-chart');
+    assert.deepEqual(comparePoints(dataset(chart, 'f').data, (xs) => core.evaluate('elu', xs, { alpha: 0.5 })), []);
+    assert.ok(traffic.requests.every((url) => url.startsWith(base) || url.startsWith('data:')), traffic.requests.join('\n'));
+    await assertCleanPage(opened.page, traffic.dialogs);
+    await opened.close();
+
+    opened = await openPage(site.browser, `${base}embed.html?fn=tanh`, { goto: false, initScripts: [watchScript] });
+    traffic = recordTraffic(opened.page);
+    await opened.page.goto(`${base}embed.html?fn=tanh&tanh.xmin=-2`);
+    await opened.page.waitForFunction(() => window.activationExplorer?.chart('tanh-chart')?.data.datasets.some((d) => d.data.length > 0));
+    assert.equal(await opened.page.locator('#embed-open').getAttribute('href'), `${base}index.html?lang=en&tanh.xmin=-2#tanh`);
+    assertOnlyOrigins(traffic.requests, [base]);
+    await assertCleanPage(opened.page, traffic.dialogs);
+    await opened.close();
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
