@@ -99,7 +99,8 @@ std::vector<ActivationSpec> build_registry() {
   r.push_back(scalar_entry<Step>(
       "step", {},
       R"(f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases})",
-      R"(f'(x) = 0 \quad (x \ne 0), \quad \text{undefined at } x = 0)", &step_properties));
+      // No words in formulas: they are shown in both languages (the jump is explained in the text).
+      R"(f'(x) = 0 \quad (x \ne 0))", &step_properties));
   r.push_back(scalar_entry<Sigmoid, true>("sigmoid", {}, R"(\sigma(x) = \frac{1}{1 + e^{-x}})",
                                     R"(\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr))",
                                     &sigmoid_properties));

@@ -189,3 +189,14 @@ test('results stay valid after the heap grows', () => {
   core.softmax(new Float64Array(100_000));
   assert.deepEqual([...small], copy);
 });
+
+test('without WebAssembly, loadCore rejects (the page can then say so) instead of throwing', async () => {
+  const saved = globalThis.WebAssembly;
+  delete globalThis.WebAssembly;
+  try {
+    const fresh = await import('../../web/src/core.js?without-webassembly');
+    await assert.rejects(fresh.loadCore());
+  } finally {
+    globalThis.WebAssembly = saved;
+  }
+});

@@ -31,7 +31,8 @@ let corePromise = null;
 /** Loads the wasm module once; later calls return the same promise. */
 export function loadCore() {
   if (!corePromise) {
-    corePromise = createActivationCore().then((wasm) => new ActivationCore(wasm));
+    // Via then(): without WebAssembly the glue throws synchronously; make that a rejection.
+    corePromise = Promise.resolve().then(createActivationCore).then((wasm) => new ActivationCore(wasm));
     // A failed load may be retried (say, after the network returns).
     corePromise.catch(() => { corePromise = null; });
   }

@@ -137,7 +137,8 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
     const J = core.softmaxJacobian(z, T);
     props.render(core.properties(slug, { [tField.param]: T }));
     sum.textContent = t('softmax.sum', { sum: formatNumber(s.reduce((a, b) => a + b, 0), 6) });
-    const list2 = (values) => values.map((v, i) => `${labels()[i]} = ${formatNumber(v)}`).join(', ');
+    // Array.from: a Float64Array's own map would turn the label strings into NaN.
+    const list2 = (values) => Array.from(values, (v, i) => `${labels()[i]} = ${formatNumber(v)}`).join(', ');
     logitsCanvas.setAttribute('aria-label', t('softmax.ariaLogits', { values: list2(z) }));
     probCanvas.setAttribute('aria-label', t('softmax.ariaProbabilities', { values: list2(s) }));
     renderProbTable(z, s);
