@@ -123,7 +123,7 @@ function labPlaceholder(id, en, kind) {
     + `${i18n('p', 'app.loading', en, ' class="lab-status"')}</div>`;
 }
 
-function sectionHtml(id, { level, en, content, spec, kind, children = '' }) {
+export function sectionHtml(id, { level, en, content, spec, kind, children = '' }) {
   const h = `h${level}`;
   const head = `<${h} id="${id}-title" class="section-title">`
     + `<a class="anchor" href="#${id}" data-i18n="section.${id}">${escapeHtml(lookup(en, `section.${id}`))}</a></${h}>`;
@@ -176,7 +176,8 @@ export function renderPage(template, { assets, toc, sections }) {
 // Code blocks and tables scroll sideways on phones; keyboard users can only scroll what
 // they can focus (axe: scrollable-region-focusable).
 function focusableScrollers(html) {
-  return html.replace(/<pre>/g, '<pre tabindex="0">').replace(/<table>/g, '<table tabindex="0">');
+  return html.replace(/<pre>/g, '<pre tabindex="0">').replace(/<table>/g, '<table tabindex="0">')
+    .replace(/<div class="math-display">/g, '<div class="math-display" tabindex="0">');
 }
 
 /** Read and render every content file; throws listing the missing ones unless allowed. */
@@ -272,6 +273,9 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
     ...Object.fromEntries(LANGS.map((lang) => [`content-${lang}.js`, contentModule(content[lang])])),
   };
   for (const [name, data] of Object.entries(files)) await writeFile(path.join(outDir, name), data);
+  // Issue 4: the CSP, embed.html and the single file (build_scripts/build-share.mjs).
+  const { buildShareFiles } = await import('./build-share.mjs');
+  Object.assign(files, await buildShareFiles({ outDir, list, en, content }));
   // What one visit downloads: everything but the other language's explanations.
   const firstView = ['index.html', 'app.js', WASM_FILE, 'styles.css', 'content-en.js'];
   return { outDir, files: sizesOf(files), firstView };

@@ -5,16 +5,18 @@ import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';
 import { applyTranslations, makeTranslator, pickLanguage } from './i18n.js';
-import { createStateTable, defaultState, setField } from './state.js';
+import { createStateTable, setField } from './state.js';
 import { createStore, watch } from './store.js';
 import { applyTheme, readTheme } from './charts.js';
 import { whenNear } from './lazy.js';
+import { fragmentId, keepInPageLinksOnTarget, settleOnAnchor } from './anchor-scroll.js';
 import { loadProse, showProse } from './prose.js';
 import { mountScalarSection } from './section-scalar.js';
 import { mountMaxoutSection } from './section-maxout.js';
 import { mountSoftmaxSection } from './section-softmax.js';
 import { mountCompareSection } from './section-compare.js';
 import { mountSummaryTable } from './summary-table.js';
+import { restoreFromUrl, startSharing, urlLanguage } from './share.js'; // issue 4: links, notice, embeds
 
 const translators = { en: makeTranslator(en), ko: makeTranslator(ko, en) };
 const MOUNTERS = {
@@ -34,6 +36,8 @@ function proseFor(lang) {
 
 function setLanguage(lang) {
   document.documentElement.lang = lang;
+  // The toggle names the other language, in that language.
+  document.getElementById('lang-toggle')?.setAttribute('lang', lang === 'ko' ? 'en' : 'ko');
   applyTranslations(document, translators[lang]);
   proseFor(lang).then(
     // A slow load must not overwrite a later choice.
@@ -44,7 +48,8 @@ function setLanguage(lang) {
 
 async function start() {
   const corePromise = loadCore(); // first: everything interactive waits for it
-  const lang = pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const lang = urlLanguage(location.search)
+    ?? pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
   setLanguage(lang);
   const t = (key, vars) => translators[document.documentElement.lang === 'ko' ? 'ko' : 'en'](key, vars);
   const toggle = document.getElementById('lang-toggle');
@@ -62,11 +67,13 @@ async function start() {
   }
 
   const table = createStateTable(core.list());
-  const store = createStore(defaultState(table, lang));
+  const restored = restoreFromUrl(table, lang); // a share link's settings, checked
+  const store = createStore(restored.state);
   toggle.addEventListener('click', () => {
     store.update((s) => setField(s, table, 'lang', s.lang === 'ko' ? 'en' : 'ko').state);
   });
   watch(store, (s) => s.lang, (next) => setLanguage(next));
+  startSharing({ store, table, t }, restored.problems);
 
   // Charts follow the system's light/dark setting: re-read the CSS colours on change.
   const charts = new Set();
@@ -100,12 +107,11 @@ async function start() {
   // The explanations and labs changed the page's height after the browser jumped to
   // #fragment, so jump again once both are in place.
   proseFor(store.get().lang).finally(() => requestAnimationFrame(restoreFragment));
+  keepInPageLinksOnTarget();
 }
 
 function restoreFragment() {
-  const id = decodeURIComponent(location.hash.slice(1));
-  const target = id ? document.getElementById(id) : null;
-  if (target) target.scrollIntoView();
+  settleOnAnchor(fragmentId(location.hash));
 }
 
 function showCoreFailure(t, error) {

@@ -18,7 +18,8 @@ export const MAX_VALUE_LENGTH = 1000;
 export const MAX_KEYS = 200;
 
 /**
- * @typedef {{ key: string, problem: 'clamped' | 'invalid' | 'unknown' | 'too-long', raw: string }} UrlProblem
+ * @typedef {{ key: string, problem: 'clamped' | 'invalid' | 'unknown' | 'too-long', raw: string,
+ *   reason?: 'crossed-range' }} UrlProblem
  */
 
 // String() is the shortest text that reads back as the same double: links round-trip exactly.
@@ -49,23 +50,37 @@ const readers = {
   enum: (text) => text,
 };
 
-/** The query string (without '?') for a state: only fields away from their defaults. */
-export function serialiseState(state, table) {
+/** A field's value as its query text (the writers above): `2,1,0.1`, `-1:0,1:0`, `0.5`. */
+export function formatFieldValue(field, value) {
+  return writers[field.kind](value);
+}
+
+/**
+ * The query string (without '?') for a state: only fields away from their defaults, plus
+ * the fields named in `keep` (the page always writes `lang`, so a link opens in the
+ * language it was made in).
+ */
+export function serialiseState(state, table, { keep = [] } = {}) {
   const query = new URLSearchParams();
   for (const field of table.fields) {
-    if (isDefault(state, table, field.key)) continue;
+    if (isDefault(state, table, field.key) && !keep.includes(field.key)) continue;
     query.set(field.key, writers[field.kind](getField(state, table, field.key)));
   }
-  // Keep ',' and ':' readable: they are legal in a query and teachers type them.
-  return query.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+  return readableQuery(query);
+}
+
+/** URLSearchParams as text, keeping ',' and ':' readable: they are legal in a query and teachers type them. */
+export function readableQuery(params) {
+  return params.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 }
 
 /**
  * Reads a query string (with or without '?') into a state. Unknown keys are ignored,
- * bad values dropped or clamped; every such case is listed in `problems`.
+ * bad values dropped or clamped; every such case is listed in `problems`. Keys in
+ * `ignore` (the embed page's own `fn`, `hide`, `lock`) are skipped without a problem.
  * @returns {{ state: object, problems: UrlProblem[] }}
  */
-export function parseState(search, table, { lang } = {}) {
+export function parseState(search, table, { lang, ignore = [] } = {}) {
   let state = defaultState(table, lang);
   const problems = [];
   const seen = new Set();
@@ -74,6 +89,7 @@ export function parseState(search, table, { lang } = {}) {
     if (++count > MAX_KEYS) break;
     if (seen.has(key)) continue; // the first of repeated keys wins
     seen.add(key);
+    if (ignore.includes(key)) continue;
     const field = table.byKey.get(key);
     if (!field) {
       problems.push({ key: clip(key), problem: 'unknown', raw: clip(raw) });
@@ -100,12 +116,12 @@ function restoreBrokenRanges(state, table, problems) {
     if (getField(next, table, hi) - getField(next, table, lo) >= MIN_X_SPAN) continue;
     next = setField(next, table, lo, fieldOf(table, lo).default).state;
     next = setField(next, table, hi, fieldOf(table, hi).default).state;
-    problems.push({ key: `${section.id}.xmin`, problem: 'invalid', raw: 'xmin >= xmax' });
+    problems.push({ key: `${section.id}.xmin`, problem: 'invalid', raw: 'xmin >= xmax', reason: 'crossed-range' });
   }
   return { state: next, problems };
 }
 
 // Problems are shown to people; keep what a link can put on screen short.
-function clip(text) {
+export function clip(text) {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -1,0 +1,83 @@
+// The pure parts of build_scripts/build-share.mjs: CSP and its hashes, inlining code safely,
+// the glue patch for the inlined wasm, embed templates and content scripts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import {
+  SITE_CSP, EARLY_SCRIPT, cspHash, singleFileCsp, insertCsp, checkInlineScript, inlineJson, patchGlueForInlineWasm,
+  embedTemplates, embedContentScript, renderSingleFile,
+} from '../../build_scripts/build-share.mjs';
+import { loadCore } from '../../web/src/core.js';
+
+const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8'));
+
+test('the site policy allows only its own scripts and wasm compilation', () => {
+  assert.match(SITE_CSP, /(^|; )default-src 'none'(;|$)/);
+  assert.match(SITE_CSP, /(^|; )script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.doesNotMatch(SITE_CSP, /'unsafe-eval'|unsafe-inline|\*|https?:/);
+});
+
+test('the single file allows its inline code by sha256 and nothing else', () => {
+  const js = 'console.log("hi")';
+  const expected = `'sha256-${createHash('sha256').update(js).digest('base64')}'`;
+  assert.equal(cspHash(js), expected);
+  const policy = singleFileCsp({ scripts: [js], styles: ['p{}'] });
+  assert.match(policy, new RegExp(`script-src ${expected.replace(/[+/]/g, '\\$&')} 'wasm-unsafe-eval'`));
+  assert.match(policy, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(policy, /'self'|'unsafe-eval'|unsafe-inline/);
+  assert.equal(insertCsp('<head><!-- @csp --></head>', "default-src 'none'"),
+    `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>`);
+  assert.throws(() => insertCsp('<head></head>', 'x'), /found 0/);
+});
+
+test('code is inlined only when it cannot end its element early', () => {
+  assert.throws(() => checkInlineScript('var a="</script>"'), /<\/script/);
+  assert.throws(() => checkInlineScript('var a="<!--"'), /<!--/);
+  assert.equal(checkInlineScript('a<b'), 'a<b');
+  const json = inlineJson('prose-en', { x: '</script><script>alert(1)</script>' });
+  assert.doesNotMatch(json.slice(0, -'</script>'.length), /<\/script|<script>alert/);
+  assert.deepEqual(JSON.parse(json.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '')), { x: '</script><script>alert(1)</script>' });
+});
+
+test('the glue is patched to decode its inlined wasm without fetching a data: URL', () => {
+  const glue = readFileSync(new URL('../../web/src/generated/activation-core-wasm.js', import.meta.url), 'utf8');
+  const patched = patchGlueForInlineWasm(glue);
+  assert.equal(patched.length - glue.length, '!isDataURI(wasmBinaryFile)&&'.length);
+  assert.throws(() => patchGlueForInlineWasm('function isDataURI(){}'), /no longer looks like/);
+});
+
+test('embed templates hold one section each; content scripts define explanations', async () => {
+  const list = (await loadCore()).list();
+  const content = { en: { elu: '<p>ELU</p>' }, ko: {} };
+  const html = embedTemplates(list, en, content);
+  const ids = [...html.matchAll(/<template id="embed-template-([\w-]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(ids, [...list.map((s) => s.slug), 'compare-relu-family', 'compare-all']);
+  assert.match(html, /<template id="embed-template-elu"><section id="elu"[^>]*><h1 id="elu-title"/);
+  assert.match(html, /data-prose="elu"/);
+  assert.doesNotMatch(html.match(/<template id="embed-template-leaky-relu">[\s\S]*?<\/template>/)[0], /id="prelu"/, 'PReLU is its own embed');
+
+  const sandbox = { self: {} };
+  vm.runInNewContext(embedContentScript('ko', { elu: '<p>한국어</p>' }), sandbox);
+  vm.runInNewContext(embedContentScript('en', { elu: '<p>English</p>' }), sandbox);
+  assert.deepEqual(JSON.parse(JSON.stringify(sandbox.self.activationExplorerProse)), { ko: { elu: '<p>한국어</p>' }, en: { elu: '<p>English</p>' } });
+});
+
+test('the single file: inline style and scripts, hashed in its policy, content as JSON', () => {
+  const template = '<html><head><!-- @csp --><!-- @assets --></head><body><!-- @toc --><!-- @sections --></body></html>';
+  const js = 'document.title="x"';
+  const css = 'body{color:red}';
+  const html = renderSingleFile({
+    template, toc: '<ol></ol>', sections: '<section></section>', css, js, templates: '<template id="t"></template>',
+    content: { en: { a: '<p>a</p>' }, ko: { a: '<p>가</p>' } },
+  });
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.deepEqual(inlineScripts, [EARLY_SCRIPT, js]);
+  for (const code of inlineScripts) assert.ok(policy.includes(cspHash(code)), 'every inline script is in the policy');
+  assert.ok(policy.includes(cspHash(css)));
+  assert.match(html, /<script type="application\/json" id="prose-ko">\{"a":"\\u003cp>가\\u003c\/p>"\}<\/script>/);
+  assert.ok(html.indexOf('id="prose-en"') < html.lastIndexOf('<script>'), 'content comes before the script that reads it');
+  assert.throws(() => renderSingleFile({ template, toc: '', sections: '', css, js: 'x="</script>"', templates: '', content: { en: {}, ko: {} } }), /<\/script/);
+});
