@@ -200,3 +200,14 @@ test('without WebAssembly, loadCore rejects (the page can then say so) instead o
     globalThis.WebAssembly = saved;
   }
 });
+
+test('an out array receives the result without a new allocation, and must fit', () => {
+  const xs = [-1, 0, 2];
+  const out = new Float64Array(3);
+  assert.equal(core.evaluate('elu', xs, { alpha: 0.5 }, out), out);
+  assert.deepEqual([...out], [...core.evaluate('elu', xs, { alpha: 0.5 })]);
+  assert.equal(core.derivative('sigmoid', xs, undefined, out), out);
+  assert.deepEqual([...out], [...core.derivative('sigmoid', xs)]);
+  assert.throws(() => core.evaluate('relu', xs, undefined, new Float64Array(2)), /out must be a Float64Array of length 3/);
+  assert.throws(() => core.evaluate('relu', xs, undefined, [0, 0, 0]), /out must be a Float64Array of length 3/);
+});
