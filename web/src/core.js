@@ -31,8 +31,15 @@ let corePromise = null;
 /** Loads the wasm module once; later calls return the same promise. */
 export function loadCore() {
   if (!corePromise) {
-    // Via then(): without WebAssembly the glue throws synchronously; make that a rejection.
-    corePromise = Promise.resolve().then(createActivationCore).then((wasm) => new ActivationCore(wasm));
+    // Started at once (the fetch and compile overlap the page's own start-up); without
+    // WebAssembly the glue throws synchronously, which becomes a rejection here.
+    let created;
+    try {
+      created = createActivationCore();
+    } catch (error) {
+      created = Promise.reject(error);
+    }
+    corePromise = created.then((wasm) => new ActivationCore(wasm));
     // A failed load may be retried (say, after the network returns).
     corePromise.catch(() => { corePromise = null; });
   }

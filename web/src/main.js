@@ -34,14 +34,19 @@ function proseFor(lang) {
   return proseByLang.get(lang);
 }
 
+// The explanations wait until the first chart has had its frame: inserting them first made
+// that chart wait for a layout of the whole page, the slowest step of a cold load.
+let releaseProse;
+const proseGate = new Promise((resolve) => { releaseProse = resolve; });
+
 function setLanguage(lang) {
   document.documentElement.lang = lang;
   // The toggle names the other language, in that language.
   document.getElementById('lang-toggle')?.setAttribute('lang', lang === 'ko' ? 'en' : 'ko');
   applyTranslations(document, translators[lang]);
-  proseFor(lang).then(
+  Promise.all([proseFor(lang), proseGate]).then(
     // A slow load must not overwrite a later choice.
-    (prose) => { if (document.documentElement.lang === lang) showProse(document, lang, prose); },
+    ([prose]) => { if (document.documentElement.lang === lang) showProse(document, lang, prose); },
     (error) => console.warn(`explanations (${lang}) failed to load:`, error),
   );
 }
@@ -58,6 +63,7 @@ async function start() {
   try {
     core = await corePromise;
   } catch (error) {
+    releaseProse(); // no charts: the text is all there is
     showCoreFailure(t, error);
     toggle.addEventListener('click', () => {
       setLanguage(document.documentElement.lang === 'ko' ? 'en' : 'ko');
@@ -99,14 +105,18 @@ async function start() {
 
   // The first lab and its chart come first and get a frame to paint; the other labs
   // (their controls are cheap, their charts wait for the viewport) are mounted after.
-  const first = labs.length ? mountLab(labs[0]) : null;
-  first?.createChart();
-  await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
+  try {
+    const first = labs.length ? mountLab(labs[0]) : null;
+    first?.createChart();
+    await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
+  } finally {
+    releaseProse(); // whatever happened to the chart, the text must come
+  }
   const sections = labs.slice(1).map(mountLab);
   whenNear(sections.map((s) => s.element), (el) => sections.find((s) => s.element === el)?.createChart());
   // The explanations and labs changed the page's height after the browser jumped to
   // #fragment, so jump again once both are in place.
-  proseFor(store.get().lang).finally(() => requestAnimationFrame(restoreFragment));
+  Promise.all([proseFor(store.get().lang), proseGate]).finally(() => requestAnimationFrame(restoreFragment));
   keepInPageLinksOnTarget();
 }
 
