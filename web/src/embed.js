@@ -7,10 +7,10 @@
 import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';
+import { createLabContext } from './lab-context.js';
 import { applyTranslations, lookup, makeTranslator, pickLanguage, LANGUAGES } from './i18n.js';
 import { createStateTable, setField } from './state.js';
 import { createStore } from './store.js';
-import { applyTheme, readTheme } from './charts.js';
 import { h, tr } from './dom.js';
 import { showProse } from './prose.js';
 import { parseState } from './url-state.js';
@@ -158,17 +158,11 @@ async function startEmbed() {
     noticeSlot.after(tr('p', 'embed.chooseFn', t, { list: ids }, { className: 'embed-choose', id: 'embed-choose' }));
   }
 
-  const charts = new Set();
-  let theme = readTheme();
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    theme = readTheme();
-    for (const chart of charts) applyTheme(chart, theme);
-  });
-  const ctx = { core, store, table, t, theme: () => theme, trackChart: (chart) => charts.add(chart) };
+  const { ctx, findChart } = createLabContext({ core, store, table, t });
   window.activationExplorer = Object.freeze({
     core,
     state: () => store.get(),
-    chart: (canvasId) => [...charts].find((c) => c.canvas.id === canvasId) ?? null,
+    chart: findChart,
     embed: Object.freeze({ fn, hide: options.hide, lock: options.lock }),
   });
 

@@ -4,10 +4,10 @@
 import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';
+import { createLabContext } from './lab-context.js';
 import { applyTranslations, makeTranslator, pickLanguage } from './i18n.js';
 import { createStateTable, setField } from './state.js';
 import { createStore, watch } from './store.js';
-import { applyTheme, readTheme } from './charts.js';
 import { whenNear } from './lazy.js';
 import { fragmentId, keepInPageLinksOnTarget, settleOnAnchor } from './anchor-scroll.js';
 import { loadProse, showProse } from './prose.js';
@@ -81,20 +81,12 @@ async function start() {
   watch(store, (s) => s.lang, (next) => setLanguage(next));
   startSharing({ store, table, t }, restored.problems);
 
-  // Charts follow the system's light/dark setting: re-read the CSS colours on change.
-  const charts = new Set();
-  let theme = readTheme();
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    theme = readTheme();
-    for (const chart of charts) applyTheme(chart, theme);
-  });
-
-  const ctx = { core, store, table, t, theme: () => theme, trackChart: (chart) => charts.add(chart) };
+  const { ctx, findChart } = createLabContext({ core, store, table, t });
   // A read-only hook for the browser tests (web/TESTING.md): plotted data and state.
   window.activationExplorer = Object.freeze({
     core,
     state: () => store.get(),
-    chart: (canvasId) => [...charts].find((c) => c.canvas.id === canvasId) ?? null,
+    chart: findChart,
   });
   const mountLab = (lab) => {
     const heading = lab.closest('section')?.querySelector('.section-title');
