@@ -8,7 +8,7 @@ import { createFrameTask } from './frame.js';
 import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createRangeControl } from './controls.js';
-import { commit, valueXs } from './section-kit.js';
+import { commit, valueXs, showReading } from './section-kit.js';
 import { setField, setRange, setShown } from './state.js';
 
 export function mountCompareSection(lab, { slug: id }, ctx) {
@@ -105,8 +105,7 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
   function renderHair(draw = true) {
     const x = card.probeX();
     if (x === null || !chart) {
-      if (chart?.$crosshair) { chart.$crosshair = null; if (draw) chart.draw(); }
-      card.setReadout(null);
+      showReading(card, chart, null, draw);
       return;
     }
     const withDf = current().derivatives;
@@ -120,9 +119,7 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
       points.push({ y: f, color });
       if (withDf) points.push({ y: df, color });
     }
-    card.setReadout(parts);
-    chart.$crosshair = { x, points };
-    if (draw) chart.draw();
+    showReading(card, chart, { x, parts, points }, draw);
   }
 
   const task = createFrameTask(render);

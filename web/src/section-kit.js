@@ -55,3 +55,14 @@ export function valuesTable(xs, series, t) {
 export function paramSummary(fields, params, symbolOf) {
   return fields.map((f) => `${symbolOf(f.param)} = ${formatNumber(params[f.param])}`).join(', ');
 }
+
+/**
+ * Show a crosshair reading on a section's chart and in its readout: `reading` is
+ * { x, parts, points }, or null to clear both (the pointer left, or no chart yet).
+ */
+export function showReading(card, chart, reading, draw = true) {
+  card.setReadout(reading ? reading.parts : null);
+  if (!chart || (!reading && !chart.$crosshair)) return;
+  chart.$crosshair = reading ? { x: reading.x, points: reading.points } : null;
+  if (draw) chart.draw();
+}

@@ -8,7 +8,7 @@ import { createFrameTask } from './frame.js';
 import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createRangeControl } from './controls.js';
-import { commit, createPropertiesBlock, valueXs, valuesTable } from './section-kit.js';
+import { commit, createPropertiesBlock, valueXs, valuesTable, showReading } from './section-kit.js';
 import { addPiece, fieldOf, MAXOUT_PRESETS, removePiece, setField, setPiece, setRange } from './state.js';
 
 const PRESET_KEYS = { relu: 'maxout.presetRelu', abs: 'maxout.presetAbs', convex: 'maxout.presetConvex' };
@@ -184,20 +184,18 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
   function renderHair(draw = true) {
     const x = card.probeX();
     if (x === null || !chart) {
-      if (chart?.$crosshair) { chart.$crosshair = null; if (draw) chart.draw(); }
-      card.setReadout(null);
+      showReading(card, chart, null, draw);
       return;
     }
     const r = core.maxout([x], pieces());
     const theme = chart.$theme.series;
-    card.setReadout([
+    const parts = [
       { text: t('chart.x', { x: formatNumber(x) }) },
       { series: 'f', text: `f(x) = ${formatNumber(r.y[0])}` },
       { series: 'df', text: `f′(x) = ${formatNumber(r.dy[0])}` },
       { text: `${t('maxout.winner')}: ${r.argmax[0] + 1}` },
-    ]);
-    chart.$crosshair = { x, points: [{ y: r.y[0], color: theme.f }, { y: r.dy[0], color: theme.df }] };
-    if (draw) chart.draw();
+    ];
+    showReading(card, chart, { x, parts, points: [{ y: r.y[0], color: theme.f }, { y: r.dy[0], color: theme.df }] }, draw);
   }
 
   const task = createFrameTask(render);

@@ -8,7 +8,7 @@ import { createFrameTask } from './frame.js';
 import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createParamControl, createRangeControl, symbolOf } from './controls.js';
-import { commit, createPropertiesBlock, valueXs, valuesTable, paramSummary } from './section-kit.js';
+import { commit, createPropertiesBlock, valueXs, valuesTable, paramSummary, showReading } from './section-kit.js';
 import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from './state.js';
 
 // Dataset order: faint defaults first so the live curves draw on top.
@@ -118,8 +118,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   function renderHair(draw = true) {
     const x = card.probeX();
     if (x === null || !chart) {
-      if (chart && chart.$crosshair) { chart.$crosshair = null; if (draw) chart.draw(); }
-      card.setReadout(null);
+      showReading(card, chart, null, draw);
       return;
     }
     const p = params();
@@ -137,9 +136,8 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
       parts.push({ series: 'dparam', text: `∂f/∂a = ${formatNumber(dp)}` });
       points.push({ y: dp, color: theme.dparam });
     }
-    card.setReadout(parts);
-    chart.$crosshair = { x, points: points.filter((_, i) => [card.isChecked('f'), card.isChecked('df'), card.isChecked('dparam')][i]) };
-    if (draw) chart.draw();
+    const visible = [card.isChecked('f'), card.isChecked('df'), card.isChecked('dparam')];
+    showReading(card, chart, { x, parts, points: points.filter((_, i) => visible[i]) }, draw);
   }
 
   const task = createFrameTask(render);

@@ -314,20 +314,25 @@ export function setLogit(state, table, slug, index, value) {
 
 /** Append a logit (the mean of the others, so nothing jumps) unless the list is full. */
 export function addLogit(state, table, slug) {
-  const key = `${slug}.logits`;
-  const field = fieldOf(table, key);
-  const logits = getField(state, table, key);
-  if (logits.length >= field.maxCount) return { state, problem: 'clamped' };
-  const mean = logits.reduce((s, v) => s + v, 0) / logits.length;
-  return setField(state, table, key, [...logits, roundTo(mean, 2)]);
+  return appendToList(state, table, `${slug}.logits`,
+    (logits) => roundTo(logits.reduce((s, v) => s + v, 0) / logits.length, 2));
 }
 
 export function removeLogit(state, table, slug, index) {
-  const key = `${slug}.logits`;
-  const field = fieldOf(table, key);
-  const logits = getField(state, table, key);
-  if (logits.length <= field.minCount) return { state, problem: 'clamped' };
-  return setField(state, table, key, logits.filter((_, i) => i !== index));
+  return removeFromList(state, table, `${slug}.logits`, index);
+}
+
+// Lists (logits, pieces) grow and shrink only within their field's count limits.
+function appendToList(state, table, key, makeItem) {
+  const list = getField(state, table, key);
+  if (list.length >= fieldOf(table, key).maxCount) return { state, problem: 'clamped' };
+  return setField(state, table, key, [...list, makeItem(list)]);
+}
+
+function removeFromList(state, table, key, index) {
+  const list = getField(state, table, key);
+  if (list.length <= fieldOf(table, key).minCount) return { state, problem: 'clamped' };
+  return setField(state, table, key, list.filter((_, i) => i !== index));
 }
 
 // ---- maxout pieces
@@ -342,19 +347,11 @@ export function setPiece(state, table, slug, index, change) {
 
 /** Append a piece that is visible in ±3 without taking over: a gentle negative slope. */
 export function addPiece(state, table, slug) {
-  const key = `${slug}.pieces`;
-  const field = fieldOf(table, key);
-  const pieces = getField(state, table, key);
-  if (pieces.length >= field.maxCount) return { state, problem: 'clamped' };
-  return setField(state, table, key, [...pieces, { w: -0.5, b: -1 }]);
+  return appendToList(state, table, `${slug}.pieces`, () => ({ w: -0.5, b: -1 }));
 }
 
 export function removePiece(state, table, slug, index) {
-  const key = `${slug}.pieces`;
-  const field = fieldOf(table, key);
-  const pieces = getField(state, table, key);
-  if (pieces.length <= field.minCount) return { state, problem: 'clamped' };
-  return setField(state, table, key, pieces.filter((_, i) => i !== index));
+  return removeFromList(state, table, `${slug}.pieces`, index);
 }
 
 // ---- comparison visibility
