@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A small static server for dist/ on 127.0.0.1, with the MIME types the page needs
 // (application/wasm enables streaming compilation; modules need text/javascript).
-// Gzips compressible responses when asked, so sizes match a real host.
+// Gzips compressible responses when asked, so sizes match a real host; like one, it keeps
+// each file's compressed body (until the file changes) instead of compressing every request.
 //
 //   node build_scripts/serve.mjs [dir]       PORT=8080 picks the port; default: a free one
 //   import { startServer } from './serve.mjs'; const { url, close } = await startServer();
@@ -41,6 +42,17 @@ export function resolveInside(dir, urlPath) {
   return file === dir || file.startsWith(dir + path.sep) ? file : null;
 }
 
+// file -> { mtimeMs, size, gzipped }: compressing app.js anew per request cost tens of ms.
+const gzipCache = new Map();
+
+function gzipOnce(file, info, body) {
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.gzipped;
+  const gzipped = gzipSync(body);
+  gzipCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, gzipped });
+  return gzipped;
+}
+
 /**
  * Serve `dir` on 127.0.0.1. Resolves to { url, port, close() } once listening.
  * port 0 (the default without PORT) asks the OS for a free port.
@@ -63,7 +75,7 @@ export async function startServer({ dir = path.join(ROOT, 'dist'), port = Number
       let body = await readFile(file);
       const headers = { 'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream' };
       if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = gzipSync(body);
+        body = gzipOnce(file, info, body);
         headers['Content-Encoding'] = 'gzip';
         headers.Vary = 'Accept-Encoding';
       }
