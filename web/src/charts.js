@@ -82,11 +82,14 @@ const crosshairPlugin = {
 /**
  * A line chart over a fixed x-range.
  * series: [{ label, color, dash: 'solid'|'dashed'|'dotted', faint?, hidden? }]
+ * data (optional): per series { data: points, hidden }, so the chart is laid out and drawn
+ * once with its curves instead of empty first (the first chart of a visit waits on this).
  */
-export function createLineChart(canvas, { xmin, xmax, series, theme, onResize }) {
+export function createLineChart(canvas, { xmin, xmax, series, theme, onResize, data = [] }) {
+  const datasets = series.map((s, i) => lineDataset(s, theme, data[i]));
   const chart = new Chart(canvas, {
     type: 'line',
-    data: { datasets: series.map((s) => lineDataset(s, theme)) },
+    data: { datasets },
     options: {
       animation: false,
       parsing: false,
@@ -100,7 +103,7 @@ export function createLineChart(canvas, { xmin, xmax, series, theme, onResize })
       scales: {
         x: axisOptions(theme, { min: xmin, max: xmax }),
         // min/max are set from the data on every redraw (see redrawLine).
-        y: axisOptions(theme),
+        y: axisOptions(theme, visibleExtent(datasets)),
       },
     },
     plugins: [crosshairPlugin],
@@ -110,10 +113,10 @@ export function createLineChart(canvas, { xmin, xmax, series, theme, onResize })
   return chart;
 }
 
-function lineDataset(s, theme) {
+function lineDataset(s, theme, initial) {
   return {
     label: s.label,
-    data: [],
+    data: initial?.data ?? [],
     borderColor: s.faint ? theme.faint : s.color,
     borderWidth: s.faint ? FAINT_WIDTH : LINE_WIDTH,
     borderDash: DASH[s.dash ?? 'solid'],
@@ -121,7 +124,7 @@ function lineDataset(s, theme) {
     pointHoverRadius: 0,
     tension: 0,
     fill: false,
-    hidden: Boolean(s.hidden),
+    hidden: initial ? Boolean(initial.hidden) : Boolean(s.hidden),
     // Chart.js draws higher `order` first: faint reference curves go underneath.
     order: s.faint ? 1 : 0,
   };
@@ -153,19 +156,23 @@ export function createBarChart(canvas, { labels, color, theme, yMin, yMax }) {
  * animation. Fitting here (not with Chart.js's grace) keeps the y ticks on round values.
  */
 export function redrawLine(chart, xmin, xmax) {
+  Object.assign(chart.options.scales.x, { min: xmin, max: xmax });
+  Object.assign(chart.options.scales.y, visibleExtent(chart.data.datasets));
+  chart.update('none');
+}
+
+// The y-range { min, max } that fits the visible datasets' points with a small margin.
+function visibleExtent(datasets) {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const d of chart.data.datasets) {
+  for (const d of datasets) {
     if (d.hidden) continue;
     for (const p of d.data) {
       if (p.y < lo) lo = p.y;
       if (p.y > hi) hi = p.y;
     }
   }
-  const y = paddedExtent(lo, hi);
-  Object.assign(chart.options.scales.x, { min: xmin, max: xmax });
-  Object.assign(chart.options.scales.y, y);
-  chart.update('none');
+  return paddedExtent(lo, hi);
 }
 
 /** Re-colour after a light/dark switch. */
@@ -188,8 +195,16 @@ export function applyTheme(chart, theme) {
 /** Points across the plot area: about one per pixel, bounded so huge screens stay cheap. */
 export function sampleCount(chart) {
   const width = chart.chartArea ? chart.chartArea.right - chart.chartArea.left : chart.width;
-  return Math.max(64, Math.min(1600, Math.round(width || 600)));
+  return clampSamples(width);
 }
+
+/** sampleCount before the chart exists: the canvas's box less room for the y-axis labels. */
+export function sampleCountFor(canvas) {
+  return clampSamples((canvas.parentElement?.clientWidth ?? 0) - Y_AXIS_ROOM);
+}
+
+const Y_AXIS_ROOM = 50; // px; the next redraw uses the real plot width
+const clampSamples = (width) => Math.max(64, Math.min(1600, Math.round(width > 0 ? width : 600)));
 
 /**
  * {x, y} points from typed arrays, as Chart.js wants them with parsing off. Non-finite

@@ -55,13 +55,18 @@ export function placeholdersOf(template) {
  *   data-i18n-vars='{"n":3}'         → placeholder values for both
  */
 export function applyTranslations(root, t) {
+  // Only changed strings are written: rewriting equal text still makes the browser lay out
+  // the whole page again, which on a first visit delays the first chart.
   for (const el of root.querySelectorAll('[data-i18n]')) {
-    el.textContent = t(el.dataset.i18n, readVars(el));
+    const text = t(el.dataset.i18n, readVars(el));
+    if (el.textContent !== text) el.textContent = text;
   }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr.split(';')) {
       const [attr, key] = pair.split(':');
-      if (attr && key) el.setAttribute(attr.trim(), t(key.trim(), readVars(el)));
+      if (!attr || !key) continue;
+      const text = t(key.trim(), readVars(el));
+      if (el.getAttribute(attr.trim()) !== text) el.setAttribute(attr.trim(), text);
     }
   }
 }

@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import { formatNumber } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
-import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
+import { createLineChart, redrawLine, sampleCount, sampleCountFor, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createParamControl, createRangeControl, symbolOf } from './controls.js';
 import { commit, createPropertiesBlock, valueXs, valuesTable, paramSummary, showReading } from './section-kit.js';
@@ -66,7 +66,8 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     return defaultCache.sample;
   }
 
-  function render() {
+  // The text around the chart (properties, label, toggles); returns what the curves need.
+  function renderText() {
     const { xmin, xmax } = current();
     const p = params();
     const properties = core.properties(slug, p);
@@ -76,14 +77,15 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     const showDefault = !atDefault();
     card.setCurveVisible('default', showDefault);
     if (card.valuesOpen()) renderValues();
-    if (!chart) return;
+    return { xmin, xmax, p, properties, showDefault };
+  }
 
-    const n = sampleCount(chart);
+  // Each dataset's { data, hidden } in DS order, n points; data undefined = keep what it has.
+  function curveData(n, { xmin, xmax, p, properties, showDefault }) {
     const s = core.sample(slug, { xmin, xmax, n, params: p });
+    const sets = [{}, {}, {}, {}, {}].slice(0, hasParamDerivative ? 5 : 4);
     // f jumps only where it is discontinuous (step); f′ jumps at every kink.
-    const fBreaks = properties.continuity < 0 ? properties.nonDifferentiableAt : [];
-    const sets = chart.data.datasets;
-    sets[DS.f].data = toPoints(s.x, s.y, fBreaks);
+    sets[DS.f].data = toPoints(s.x, s.y, properties.continuity < 0 ? properties.nonDifferentiableAt : []);
     sets[DS.df].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
     if (hasParamDerivative) sets[DS.dparam].data = toPoints(s.x, core.parameterDerivative(slug, s.x, p));
     if (showDefault) {
@@ -99,8 +101,19 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     const faint = showDefault && card.isChecked('default');
     sets[DS.defaultF].hidden = !(faint && visible.f);
     sets[DS.defaultDf].hidden = !(faint && visible.df);
+    return sets;
+  }
+
+  function render() {
+    const view = renderText();
+    if (!chart) return;
+    curveData(sampleCount(chart), view).forEach((set, i) => {
+      const dataset = chart.data.datasets[i];
+      if (set.data) dataset.data = set.data;
+      dataset.hidden = set.hidden;
+    });
     renderHair(false); // the crosshair is drawn by the update below
-    redrawLine(chart, xmin, xmax);
+    redrawLine(chart, view.xmin, view.xmax);
   }
 
   function renderValues() {
@@ -152,11 +165,15 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
       { label: 'df', color: theme.series.df, colorOf: (th) => th.series.df, dash: 'dashed' },
     ];
     if (hasParamDerivative) series.push({ label: 'dparam', color: theme.series.dparam, colorOf: (th) => th.series.dparam, dash: 'dotted' });
-    const { xmin, xmax } = current();
-    chart = createLineChart(card.canvas, { xmin, xmax, series, theme, onResize: () => task.request() });
+    const view = renderText();
+    // Made with its curves, so Chart.js lays it out and draws it once.
+    const data = curveData(sampleCountFor(card.canvas), view);
+    chart = createLineChart(card.canvas, { xmin: view.xmin, xmax: view.xmax, series, theme, data, onResize: () => task.request() });
+    // Renders asked for before now, or by the chart's own first sizing, would only repeat
+    // this one, in the frame that should show it.
+    task.cancel();
     ctx.trackChart(chart);
     card.attachPointer((e) => xAtPointer(chart, e));
-    render();
   }
 
   // ---- wiring: this section's slice only; the chart waits until it is near the viewport.
