@@ -34,6 +34,12 @@ export const SITE_CSP = [
   "connect-src 'self'", "base-uri 'none'", "form-action 'none'",
 ].join('; ');
 
+/** SITE_CSP allowing, besides, the page's own inline stylesheet(s) by hash. */
+export function siteCspFor(html) {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => cspHash(m[1]));
+  return styles.length ? SITE_CSP.replace("style-src 'self'", () => `style-src 'self' ${styles.join(' ')}`) : SITE_CSP;
+}
+
 /** 'sha256-…' of an inline script's or style's exact text. */
 export function cspHash(text) {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -176,7 +182,8 @@ export async function buildShareFiles({ outDir, list, en, content }) {
   const { sections, toc } = renderSections(list, en, content);
 
   const indexPath = path.join(outDir, 'index.html');
-  const index = insertCsp(await readFile(indexPath, 'utf8'), SITE_CSP);
+  const indexShell = await readFile(indexPath, 'utf8');
+  const index = insertCsp(indexShell, siteCspFor(indexShell));
   const embedHtml = insertCsp(embedShell, SITE_CSP).replace('<!-- @templates -->', () => templates);
   const files = {
     'index.html': index,

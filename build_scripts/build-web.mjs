@@ -7,12 +7,14 @@
 //                         than its base64 and compiles while streaming)
 //   content-en.js, content-ko.js   the explanations per language; only the page's language
 //                         is loaded, which keeps the first view small
-//   styles.css
+//   styles.css            for embed.html; index.html carries the same rules inline
+//   noscript.css          shows the sections at once when scripts are off
 // All URLs are relative so dist/ works from any sub-path. Issue 4's single-file build can
 // reuse these functions, keep the wasm inlined and put the content in
 // <script type="application/json" id="prose-en|ko"> (web/src/prose.js reads those first).
 //
 //   node build_scripts/build-web.mjs [--out dist] [--allow-missing-content]
+//   NO_MINIFY=1 node build_scripts/build-web.mjs    readable app.js, for profiling
 
 import { mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -227,9 +229,17 @@ export function externaliseWasm(js) {
   return { js: js.replace(matches[0][0], () => JSON.stringify(WASM_FILE)), wasm };
 }
 
+const NOSCRIPT_CSS = 'noscript.css';
+
+/** The site's page starts as <html class="booting">: main.js removes it when the core is ready. */
+export function markBooting(html) {
+  if (!/<html lang="en">/.test(html)) throw new Error('web/index.html must start <html lang="en">');
+  return html.replace('<html lang="en">', '<html lang="en" class="booting">');
+}
+
 /** Bundle the page script and stylesheet; returns { js, css } as strings. */
 export async function bundleAssets() {
-  const common = { bundle: true, minify: true, write: false, logLevel: 'warning', legalComments: 'eof' };
+  const common = { bundle: true, minify: !process.env.NO_MINIFY, write: false, logLevel: 'warning', legalComments: 'eof' };
   const js = await esbuild.build({
     ...common,
     entryPoints: [path.join(WEB, 'src', 'main.js')],
@@ -253,14 +263,19 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   const content = await renderContent(contentNames(list), { allowMissing: allowMissingContent });
   const { sections, toc } = renderSections(list, en, content);
   const template = await readFile(path.join(WEB, 'index.html'), 'utf8');
+  const bundle = await bundleAssets();
+  if (/<\/style/i.test(bundle.css)) throw new Error('the stylesheet contains "</style"');
   const assets = [
-    '<link rel="stylesheet" href="./styles.css">',
+    // Inline (allowed by its hash in the CSP, build-share.mjs): with a separate file the
+    // first render waited for it and then ran just as app.js arrived, delaying the chart.
+    `<style>${bundle.css}</style>`,
+    // The sections wait for the script (see "booting" in layout.css); without one, they must not.
+    `<noscript><link rel="stylesheet" href="./${NOSCRIPT_CSS}"></noscript>`,
     // Fetch the core while app.js downloads and compiles, instead of after.
     `<link rel="preload" href="./${WASM_FILE}" as="fetch" type="application/wasm" crossorigin>`,
     '<script type="module" src="./app.js"></script>',
   ].join('\n  ');
-  const html = renderPage(template, { assets, toc, sections });
-  const bundle = await bundleAssets();
+  const html = markBooting(renderPage(template, { assets, toc, sections }));
   const { js, wasm } = externaliseWasm(bundle.js);
 
   await rm(outDir, { recursive: true, force: true });
@@ -270,6 +285,8 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
     'app.js': js,
     [WASM_FILE]: wasm,
     'styles.css': bundle.css,
+    // The same selector as layout.css's "booting" rule, so this later one wins.
+    [NOSCRIPT_CSS]: 'html.booting main > .section:not(.ready) { content-visibility: auto; animation: none; }\n',
     ...Object.fromEntries(LANGS.map((lang) => [`content-${lang}.js`, contentModule(content[lang])])),
   };
   for (const [name, data] of Object.entries(files)) await writeFile(path.join(outDir, name), data);
@@ -277,7 +294,7 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   const { buildShareFiles } = await import('./build-share.mjs');
   Object.assign(files, await buildShareFiles({ outDir, list, en, content }));
   // What one visit downloads: everything but the other language's explanations.
-  const firstView = ['index.html', 'app.js', WASM_FILE, 'styles.css', 'content-en.js'];
+  const firstView = ['index.html', 'app.js', WASM_FILE, 'content-en.js'];
   return { outDir, files: sizesOf(files), firstView };
 }
 

@@ -75,3 +75,38 @@ test('a browser without WebAssembly: a plain message in Korean', async () => {
   await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-wasm-missing-ko-390.png'), fullPage: false });
   await close({ allow: wasmNoise });
 });
+
+// The site's page starts as <html class="booting">, its sections not laid out until main.js
+// has drawn the first chart (layout.css). Nothing may stay hidden because of that.
+test('scripts off: headings and formulas show at once, not after the 2 s fallback', async () => {
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    // Read at once: the booting rule's own fallback would reveal them after 2 s.
+    const shown = await page.evaluate(() => ({
+      at: performance.now(),
+      booting: document.documentElement.classList.contains('booting'),
+      formulas: [...document.querySelectorAll('.formulas math')].filter((el) => el.checkVisibility()).length,
+      headings: [...document.querySelectorAll('main h2')].filter((el) => el.checkVisibility()).length,
+    }));
+    assert.ok(shown.at < 1900, `read before the fallback (${Math.round(shown.at)} ms)`);
+    assert.equal(shown.booting, true, 'no script ran to remove the class');
+    assert.ok(shown.formulas >= 16, `formulas visible without scripts (${shown.formulas}); noscript.css must apply`);
+    assert.ok(shown.headings >= 12, `section headings visible without scripts (${shown.headings})`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('after a normal load nothing is left hidden by the booting rule', async () => {
+  const { page, close } = await site.open();
+  const state = await page.evaluate(() => ({
+    booting: document.documentElement.classList.contains('booting'),
+    hiddenSections: [...document.querySelectorAll('main > .section')]
+      .filter((el) => getComputedStyle(el).contentVisibility === 'hidden').map((el) => el.id),
+  }));
+  assert.equal(state.booting, false);
+  assert.deepEqual(state.hiddenSections, []);
+  await close();
+});

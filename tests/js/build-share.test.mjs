@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import {
-  SITE_CSP, EARLY_SCRIPT, cspHash, singleFileCsp, insertCsp, checkInlineScript, inlineJson, patchGlueForInlineWasm,
+  SITE_CSP, EARLY_SCRIPT, cspHash, siteCspFor, singleFileCsp, insertCsp, checkInlineScript, inlineJson, patchGlueForInlineWasm,
   embedTemplates, embedContentScript, renderSingleFile,
 } from '../../build_scripts/build-share.mjs';
 import { loadCore } from '../../web/src/core.js';
@@ -17,6 +17,15 @@ test('the site policy allows only its own scripts and wasm compilation', () => {
   assert.match(SITE_CSP, /(^|; )default-src 'none'(;|$)/);
   assert.match(SITE_CSP, /(^|; )script-src 'self' 'wasm-unsafe-eval'(;|$)/);
   assert.doesNotMatch(SITE_CSP, /'unsafe-eval'|unsafe-inline|\*|https?:/);
+});
+
+test("the site page's inline stylesheet is allowed by its hash, and only it", () => {
+  const css = 'body{margin:0}';
+  const policy = siteCspFor(`<head><style>${css}</style></head>`);
+  assert.match(policy, new RegExp(`style-src 'self' ${cspHash(css).replace(/[+/=]/g, '\\$&')}(;|$)`));
+  assert.equal(policy.replace(/ 'sha256-[^']+'/, ''), SITE_CSP);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  assert.equal(siteCspFor('<head><link rel="stylesheet" href="./styles.css"></head>'), SITE_CSP);
 });
 
 test('the single file allows its inline code by sha256 and nothing else', () => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  createMarkdown, renderTex, renderPage, externaliseWasm, contentModule, contentNames,
+  createMarkdown, renderTex, renderPage, externaliseWasm, contentModule, contentNames, markBooting,
 } from '../../build_scripts/build-web.mjs';
 import { resolveInside, MIME_TYPES } from '../../build_scripts/serve.mjs';
 
@@ -69,4 +69,34 @@ test('the server never leaves its directory and knows the wasm type', () => {
   assert.equal(resolveInside(dir, '/%E0%A4%A'), null);
   assert.equal(MIME_TYPES['.wasm'], 'application/wasm');
   assert.match(MIME_TYPES['.js'], /^text\/javascript/);
+});
+
+test('the site page starts booting; a shell without the expected <html> tag fails the build', () => {
+  assert.equal(markBooting('<!doctype html>\n<html lang="en">\n<head>'), '<!doctype html>\n<html lang="en" class="booting">\n<head>');
+  assert.throws(() => markBooting('<html lang="ko">'), /must start <html lang="en">/);
+});
+
+test('the server gzips once per file version and serves a changed file anew', async () => {
+  const { mkdtemp, writeFile, rm, utimes } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { startServer } = await import('../../build_scripts/serve.mjs');
+  const dir = await mkdtemp(path.join(tmpdir(), 'serve-test-'));
+  const file = path.join(dir, 'a.js');
+  const server = await startServer({ dir });
+  const get = async () => {
+    const res = await fetch(new URL('a.js', server.url), { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    return res.text(); // fetch decompresses
+  };
+  try {
+    await writeFile(file, 'export const a = 1;\n'.repeat(50));
+    assert.equal(await get(), 'export const a = 1;\n'.repeat(50));
+    assert.equal(await get(), 'export const a = 1;\n'.repeat(50), 'the cached body is the same');
+    await writeFile(file, 'export const b = 2;\n'.repeat(50)); // same size, new contents
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(await get(), 'export const b = 2;\n'.repeat(50), 'a changed file is compressed again');
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,7 @@
 // Works in <iframe sandbox="allow-scripts">: no storage, cookies, module scripts or fetches
 // (the core is inlined in this script; explanations come as a classic script).
 
+import './start-core.js'; // first, so the wasm compiles while the rest evaluates
 import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';

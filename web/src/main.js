@@ -1,6 +1,7 @@
 // Wiring only: load the core once, build the state table and store, hand each lab
 // placeholder to its section module, and follow language and colour-scheme changes.
 
+import './start-core.js'; // first, so the wasm compiles while the rest evaluates
 import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';
@@ -63,6 +64,7 @@ async function start() {
   try {
     core = await corePromise;
   } catch (error) {
+    endBooting();
     releaseProse(); // no charts: the text is all there is
     showCoreFailure(t, error);
     toggle.addEventListener('click', () => {
@@ -79,7 +81,6 @@ async function start() {
     store.update((s) => setField(s, table, 'lang', s.lang === 'ko' ? 'en' : 'ko').state);
   });
   watch(store, (s) => s.lang, (next) => setLanguage(next));
-  startSharing({ store, table, t }, restored.problems);
 
   const { ctx, findChart } = createLabContext({ core, store, table, t });
   // A read-only hook for the browser tests (web/TESTING.md): plotted data and state.
@@ -98,18 +99,36 @@ async function start() {
   // The first lab and its chart come first and get a frame to paint; the other labs
   // (their controls are cheap, their charts wait for the viewport) are mounted after.
   try {
+    if (labs.length) showSectionsUpTo(labs[0]); // laid out with the first chart; the rest after it
     const first = labs.length ? mountLab(labs[0]) : null;
     first?.createChart();
     await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
   } finally {
-    releaseProse(); // whatever happened to the chart, the text must come
+    // Whatever happened to the chart, the other sections and the text must come.
+    endBooting();
+    releaseProse();
   }
+  // Share buttons, the address kept in step and any bad-link notice: after the first chart.
+  startSharing({ store, table, t }, restored.problems);
   const sections = labs.slice(1).map(mountLab);
   whenNear(sections.map((s) => s.element), (el) => sections.find((s) => s.element === el)?.createChart());
   // The explanations and labs changed the page's height after the browser jumped to
   // #fragment, so jump again once both are in place.
   Promise.all([proseFor(store.get().lang), proseGate]).finally(() => requestAnimationFrame(restoreFragment));
   keepInPageLinksOnTarget();
+}
+
+// See "booting" in web/styles/layout.css.
+function endBooting() {
+  document.documentElement.classList.remove('booting');
+}
+
+function showSectionsUpTo(lab) {
+  const last = lab.closest('main > .section');
+  for (const section of document.querySelectorAll('main > .section')) {
+    section.classList.add('ready');
+    if (section === last) break;
+  }
 }
 
 function restoreFragment() {
