@@ -204,12 +204,13 @@ async function sliderLatency(browser, base, moves, sliderId = 'leaky-relu-alpha-
   try {
     const page = await context.newPage();
     await page.goto(base);
-    await page.locator(`#${chartId}`).scrollIntoViewIfNeeded();
-    // The chart exists once the canvas has been sized and drawn.
+    // Charts are built when they come near, and sections above may still change height
+    // (content-visibility placeholders becoming real), so scroll until the chart exists.
+    // (A sized canvas alone is no proof: an unbuilt one is 300×150 and updates cost nothing.)
     await page.waitForFunction((id) => {
-      const c = document.getElementById(id);
-      return c && c.width > 0 && c.getAttribute('aria-label');
-    }, chartId);
+      document.getElementById(id)?.scrollIntoView({ block: 'center' });
+      return Boolean(window.activationExplorer?.chart(id));
+    }, chartId, { polling: 100, timeout: 15000 });
     await page.waitForTimeout(300);
     log(`slider → repaint: ${moves} moves of #${sliderId} (after 20 warm-up moves)`);
     return await page.evaluate(async ({ id, count }) => {
