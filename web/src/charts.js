@@ -39,15 +39,33 @@ function axisOptions(theme, extra = {}) {
   return {
     type: 'linear',
     ...extra,
-    grid: {
-      // The axes through 0 are drawn stronger than the rest of the grid.
-      color: (c) => (c.tick?.value === 0 ? theme.axis : theme.grid),
-      lineWidth: (c) => (c.tick?.value === 0 ? 1.5 : 1),
-    },
+    // Plain values, not per-tick functions: scriptable grid options made Chart.js resolve
+    // them tick by tick on every redraw. The axes through 0 are drawn by zeroAxesPlugin.
+    grid: { color: theme.grid, lineWidth: 1 },
     border: { display: false },
     ticks: { color: theme.muted, callback: tickLabel, maxRotation: 0, includeBounds: false, font: { family: theme.font, size: theme.fontSize } },
   };
 }
+
+// The axes through 0, stronger than the grid, under the curves.
+const zeroAxesPlugin = {
+  id: 'zeroAxes',
+  beforeDatasetsDraw(chart, args, options) {
+    const { ctx, chartArea: area, scales } = chart;
+    ctx.save();
+    ctx.strokeStyle = options.color;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    for (const [scale, vertical] of [[scales.x, true], [scales.y, false]]) {
+      if (scale?.type !== 'linear' || !(scale.min < 0 && scale.max > 0)) continue;
+      const at = scale.getPixelForValue(0);
+      if (vertical) { ctx.moveTo(at, area.top); ctx.lineTo(at, area.bottom); }
+      else { ctx.moveTo(area.left, at); ctx.lineTo(area.right, at); }
+    }
+    ctx.stroke();
+    ctx.restore();
+  },
+};
 
 // Draws the hover crosshair and dots on the curves at chart.$crosshair = { x, points: [{ y, color }] }.
 const crosshairPlugin = {
@@ -99,6 +117,7 @@ export function createLineChart(canvas, { xmin, xmax, series, theme, onResize, d
       events: [],
       spanGaps: false,
       layout: { padding: { top: 6, right: 8 } },
+      plugins: { zeroAxes: { color: theme.axis } },
       onResize: onResize ? () => onResize() : undefined,
       scales: {
         x: axisOptions(theme, { min: xmin, max: xmax }),
@@ -106,7 +125,7 @@ export function createLineChart(canvas, { xmin, xmax, series, theme, onResize, d
         y: axisOptions(theme, visibleExtent(datasets)),
       },
     },
-    plugins: [crosshairPlugin],
+    plugins: [zeroAxesPlugin, crosshairPlugin],
   });
   chart.$theme = theme;
   chart.$series = series;
@@ -180,10 +199,9 @@ export function applyTheme(chart, theme) {
   chart.$theme = theme;
   for (const axis of Object.values(chart.options.scales)) {
     axis.ticks.color = theme.muted;
-    if (axis.type === 'linear') {
-      axis.grid.color = (c) => (c.tick?.value === 0 ? theme.axis : theme.grid);
-    }
+    if (axis.type === 'linear') axis.grid.color = theme.grid;
   }
+  if (chart.options.plugins.zeroAxes) chart.options.plugins.zeroAxes.color = theme.axis;
   if (chart.$bar) chart.data.datasets[0].backgroundColor = theme.series[chart.$bar];
   chart.data.datasets.forEach((d, i) => {
     const s = chart.$series?.[i];
@@ -192,7 +210,11 @@ export function applyTheme(chart, theme) {
   chart.update('none');
 }
 
-/** Points across the plot area: about one per pixel, bounded so huge screens stay cheap. */
+/**
+ * Points across the plot area: one per two pixels, bounded so huge screens stay cheap.
+ * Denser sampling looked no different (corners are exact points, see toPoints) and made
+ * every slider move redraw twice the points.
+ */
 export function sampleCount(chart) {
   const width = chart.chartArea ? chart.chartArea.right - chart.chartArea.left : chart.width;
   return clampSamples(width);
@@ -204,18 +226,22 @@ export function sampleCountFor(canvas) {
 }
 
 const Y_AXIS_ROOM = 50; // px; the next redraw uses the real plot width
-const clampSamples = (width) => Math.max(64, Math.min(1600, Math.round(width > 0 ? width : 600)));
+const PIXELS_PER_SAMPLE = 2;
+const clampSamples = (width) => Math.max(64, Math.min(800, Math.round((width > 0 ? width : 600) / PIXELS_PER_SAMPLE)));
 
 /**
  * {x, y} points from typed arrays, as Chart.js wants them with parsing off. Non-finite
  * values become gaps, and so do `breaks` (jumps of f or f′), so no false vertical line is drawn.
+ * `corners` ({ x: [...], y: [...] }, the curve's kinks) are added as exact points, so a
+ * kink between two samples is drawn sharp instead of cut off.
  */
-export function toPoints(xs, ys, breaks = []) {
+export function toPoints(xs, ys, breaks = [], corners = null) {
   const points = new Array(xs.length);
   for (let i = 0; i < xs.length; i += 1) {
     const y = ys[i];
     points[i] = { x: xs[i], y: Number.isFinite(y) ? y : NaN };
   }
+  if (corners) addCorners(points, corners);
   if (breaks.length === 0) return points;
   const inside = breaks.filter((b) => b > xs[0] && b < xs[xs.length - 1]);
   for (const b of inside.sort((p, q) => q - p)) {
@@ -225,6 +251,17 @@ export function toPoints(xs, ys, breaks = []) {
     else points.splice(at, 0, { x: b, y: NaN });
   }
   return points;
+}
+
+function addCorners(points, corners) {
+  const first = points[0].x;
+  const last = points[points.length - 1].x;
+  corners.x.forEach((x, i) => {
+    if (!(x > first && x < last) || !Number.isFinite(corners.y[i])) return;
+    const at = points.findIndex((p) => p.x >= x);
+    if (points[at].x === x) points[at] = { x, y: corners.y[i] };
+    else points.splice(at, 0, { x, y: corners.y[i] });
+  });
 }
 
 /** The x of a pointer event over the plot area, or null outside it. */

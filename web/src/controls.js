@@ -1,7 +1,7 @@
 // Native, labelled controls: a parameter's slider + number box + reset, and an x-range
 // picker. They report values up and are told values back (set), never holding state.
 
-import { h, tr } from './dom.js';
+import { h, setAttr, setText, tr } from './dom.js';
 import { formatNumber, parseNumber, decimalsOf, roundTo } from './format.js';
 import { boundsOf, X_PRESETS, X_LIMIT } from './state.js';
 
@@ -49,10 +49,10 @@ export function createParamControl({ field, t, value, onValue }) {
   let warning = null; // { key, vars } while a clamping message is shown
   const renderText = () => {
     const name = t(labelKey);
-    reset.textContent = t('param.reset');
-    reset.setAttribute('aria-label', t('param.resetLabel', { name, value: formatNumber(field.default) }));
-    box.setAttribute('aria-label', name);
-    hint.textContent = warning ? t(warning.key, warning.vars) : t('param.allowed', { range: allowedRange(field) });
+    setText(reset, t('param.reset'));
+    setAttr(reset, 'aria-label', t('param.resetLabel', { name, value: formatNumber(field.default) }));
+    setAttr(box, 'aria-label', name);
+    setText(hint, warning ? t(warning.key, warning.vars) : t('param.allowed', { range: allowedRange(field) }));
     hint.classList.toggle('hint-warning', Boolean(warning));
   };
   const warn = (w) => { warning = w; renderText(); };
@@ -144,9 +144,9 @@ export function createRangeControl({ id, t, xmin, xmax, onRange }) {
 
   const renderText = () => {
     hint.hidden = !warning;
-    hint.textContent = warning ? t(warning.key, warning.vars) : '';
-    from.setAttribute('aria-label', t('range.xminLabel'));
-    to.setAttribute('aria-label', t('range.xmaxLabel'));
+    setText(hint, warning ? t(warning.key, warning.vars) : '');
+    setAttr(from, 'aria-label', t('range.xminLabel'));
+    setAttr(to, 'aria-label', t('range.xmaxLabel'));
   };
 
   const root = h('fieldset', { className: 'range', id: `${id}-range` },

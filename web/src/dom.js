@@ -35,3 +35,15 @@ export function tr(tag, key, t, vars, attrs = {}) {
 export function replaceChildren(el, ...children) {
   el.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
 }
+
+/**
+ * Set text or an attribute only when it differs: slider drags re-render every frame, and
+ * an equal write still costs the browser a style and layout pass.
+ */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+export function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}

@@ -53,8 +53,10 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
       if (cache.size > 64) cache.clear();
       const s = core.sample(slug, { xmin, xmax, n });
       const p = core.properties(slug);
+      const kinks = p.continuity < 0 ? [] : p.nonDifferentiableAt; // exact corner points
       cache.set(key, {
-        f: toPoints(s.x, s.y, p.continuity < 0 ? p.nonDifferentiableAt : []),
+        f: toPoints(s.x, s.y, p.continuity < 0 ? p.nonDifferentiableAt : [],
+          kinks.length ? { x: kinks, y: core.evaluate(slug, kinks) } : null),
         df: toPoints(s.x, s.dy, p.nonDifferentiableAt),
       });
     }

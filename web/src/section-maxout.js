@@ -159,7 +159,8 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
       if (p) sets[i].data = [{ x: xmin, y: p.w * xmin + p.b }, { x: xmax, y: p.w * xmax + p.b }];
     }
     const s = core.sample(slug, { xmin, xmax, n: sampleCount(chart), params: { pieces: list } });
-    sets[F].data = toPoints(s.x, s.y);
+    const kinks = properties.nonDifferentiableAt;
+    sets[F].data = toPoints(s.x, s.y, [], kinks.length ? { x: kinks, y: core.evaluate(slug, kinks, { pieces: list }) } : null);
     sets[DF].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
     sets[F].hidden = !card.isChecked('f');
     sets[DF].hidden = !card.isChecked('df');

@@ -59,6 +59,8 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   );
 
   // ---- drawing
+  let defaultProps = null; // the defaults never change
+  const defaultProperties = () => (defaultProps ??= core.properties(slug, defaults));
   let defaultCache = { key: '', sample: null };
   function defaultSample(xmin, xmax, n) {
     const key = `${xmin}|${xmax}|${n}`;
@@ -85,13 +87,14 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     const s = core.sample(slug, { xmin, xmax, n, params: p });
     const sets = [{}, {}, {}, {}, {}].slice(0, hasParamDerivative ? 5 : 4);
     // f jumps only where it is discontinuous (step); f′ jumps at every kink.
-    sets[DS.f].data = toPoints(s.x, s.y, properties.continuity < 0 ? properties.nonDifferentiableAt : []);
+    sets[DS.f].data = toPoints(s.x, s.y, properties.continuity < 0 ? properties.nonDifferentiableAt : [],
+      cornersOf(properties, p));
     sets[DS.df].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
     if (hasParamDerivative) sets[DS.dparam].data = toPoints(s.x, core.parameterDerivative(slug, s.x, p));
     if (showDefault) {
       const d = defaultSample(xmin, xmax, n);
-      const dp = core.properties(slug, defaults);
-      sets[DS.defaultF].data = toPoints(d.x, d.y, dp.continuity < 0 ? dp.nonDifferentiableAt : []);
+      const dp = defaultProperties();
+      sets[DS.defaultF].data = toPoints(d.x, d.y, dp.continuity < 0 ? dp.nonDifferentiableAt : [], cornersOf(dp, defaults));
       sets[DS.defaultDf].data = toPoints(d.x, d.dy, dp.nonDifferentiableAt);
     }
     const visible = { f: card.isChecked('f'), df: card.isChecked('df'), dparam: card.isChecked('dparam') };
@@ -102,6 +105,12 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     sets[DS.defaultF].hidden = !(faint && visible.f);
     sets[DS.defaultDf].hidden = !(faint && visible.df);
     return sets;
+  }
+
+  // f's kinks as exact points ({ x, y }), or null where f jumps (step) or is smooth.
+  function cornersOf(properties, p) {
+    const x = properties.continuity < 0 ? [] : properties.nonDifferentiableAt;
+    return x.length ? { x, y: core.evaluate(slug, x, p) } : null;
   }
 
   function render() {
