@@ -2,10 +2,12 @@
 // Builds the page into dist/ with every formula and explanation rendered at build time
 // (KaTeX → MathML, so no math JavaScript or fonts at run time):
 //   index.html            the shell, table of contents, formulas, section placeholders
-//   app.js                one minified ES module: page code, the Chart.js parts used, the core glue
+//   app.js                the page code and the Chart.js parts used (an ES module)
+//   core-boot.js, core-<hash>.js   starts the core and the explanations early (web/src/boot.js);
+//                         the chunk holds what it shares with app.js (core.js + glue, prose.js)
 //   activation-core.wasm  the core, taken out of the single-file glue (a binary gzips 25% smaller
 //                         than its base64 and compiles while streaming)
-//   content-en.js, content-ko.js   the explanations per language; only the page's language
+//   content-en.json, content-ko.json   the explanations per language; only the page's language
 //                         is loaded, which keeps the first view small
 //   styles.css            for embed.html; index.html carries the same rules inline
 //   noscript.css          shows the sections at once when scripts are off
@@ -206,9 +208,9 @@ export async function renderContent(names, { allowMissing = false } = {}) {
   return content;
 }
 
-/** The explanations of one language as an ES module: export default { name: html }. */
-export function contentModule(prose) {
-  return `export default ${JSON.stringify(prose)};\n`;
+/** The explanations of one language as JSON: { name: html }. */
+export function contentJson(prose) {
+  return `${JSON.stringify(prose)}\n`;
 }
 
 const WASM_FILE = 'activation-core.wasm';
@@ -237,22 +239,61 @@ export function markBooting(html) {
   return html.replace('<html lang="en">', '<html lang="en" class="booting">');
 }
 
-/** Bundle the page script and stylesheet; returns { js, css } as strings. */
+/**
+ * Every data-i18n text in the built page must already be its English string: main.js
+ * skips translating a first visit in English. Throws naming the first key that is not.
+ */
+export function checkEnglishShell(html, en) {
+  const lookupEn = (key) => key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), en);
+  const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  for (const m of html.matchAll(/<[^>]*\sdata-i18n="([^"]+)"[^>]*>([^<]*)</g)) {
+    if (unescape(m[2]) !== lookupEn(m[1])) throw new Error(`the page shell says "${m[2]}" for ${m[1]}, not its English string`);
+  }
+  for (const m of html.matchAll(/<[^>]*\sdata-i18n-attr="([^"]+)"[^>]*>/g)) {
+    for (const pair of m[1].split(';')) {
+      const [attr, key] = pair.split(':').map((x) => x.trim());
+      const value = m[0].match(new RegExp(`\\s${attr}="([^"]*)"`))?.[1];
+      if (value === undefined || unescape(value) !== lookupEn(key)) throw new Error(`the page shell's ${attr} for ${key} is not its English string`);
+    }
+  }
+  return html;
+}
+
+/**
+ * Bundle the page scripts and stylesheet: { scripts: { name: text }, css }. Two entries
+ * share one chunk (the core and its glue above all): core-boot.js, tiny, starts the wasm and
+ * the explanations as soon as the page is parsed, while app.js (Chart.js and the page) is
+ * still downloading.
+ */
 export async function bundleAssets() {
   const common = { bundle: true, minify: !process.env.NO_MINIFY, write: false, logLevel: 'warning', legalComments: 'eof' };
   const js = await esbuild.build({
     ...common,
-    entryPoints: [path.join(WEB, 'src', 'main.js')],
+    entryPoints: { app: path.join(WEB, 'src', 'main.js'), [CORE_BOOT.replace(/\.js$/, '')]: path.join(WEB, 'src', 'boot.js') },
+    splitting: true,
+    chunkNames: 'core-[hash]',
     format: 'esm',
     target: ['es2022'],
-    outfile: 'app.js',
+    outdir: 'out',
   });
   const css = await esbuild.build({
     ...common,
     entryPoints: [path.join(WEB, 'styles', 'main.css')],
     outfile: 'styles.css',
   });
-  return { js: js.outputFiles[0].text, css: css.outputFiles[0].text };
+  const scripts = Object.fromEntries(js.outputFiles.map((f) => [path.basename(f.path), f.text]));
+  if (!scripts['app.js'] || !scripts[CORE_BOOT]) throw new Error(`unexpected bundle files: ${Object.keys(scripts).join(', ')}`);
+  return { scripts, css: css.outputFiles[0].text };
+}
+
+const CORE_BOOT = 'core-boot.js';
+
+/** The scripts with the wasm taken out of the one that carries it: { scripts, wasm }. */
+export function externaliseWasmIn(scripts) {
+  const carriers = Object.keys(scripts).filter((name) => scripts[name].includes('data:application/octet-stream;base64,'));
+  if (carriers.length !== 1) throw new Error(`expected the wasm in one script, found it in ${carriers.length}`);
+  const { js, wasm } = externaliseWasm(scripts[carriers[0]]);
+  return { scripts: { ...scripts, [carriers[0]]: js }, wasm, carrier: carriers[0] };
 }
 
 export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingContent = false } = {}) {
@@ -264,6 +305,7 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   const { sections, toc } = renderSections(list, en, content);
   const template = await readFile(path.join(WEB, 'index.html'), 'utf8');
   const bundle = await bundleAssets();
+  const { scripts, wasm, carrier } = externaliseWasmIn(bundle.scripts);
   if (/<\/style/i.test(bundle.css)) throw new Error('the stylesheet contains "</style"');
   const assets = [
     // Inline (allowed by its hash in the CSP, build-share.mjs): with a separate file the
@@ -271,30 +313,32 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
     `<style>${bundle.css}</style>`,
     // The sections wait for the script (see "booting" in layout.css); without one, they must not.
     `<noscript><link rel="stylesheet" href="./${NOSCRIPT_CSS}"></noscript>`,
-    // Fetch the core while app.js downloads and compiles, instead of after.
+    // Fetch the core and its glue at once; core-boot.js compiles it (and asks for the
+    // explanations) while app.js downloads.
     `<link rel="preload" href="./${WASM_FILE}" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="modulepreload" href="./${carrier}">`,
+    `<script type="module" src="./${CORE_BOOT}"></script>`,
     '<script type="module" src="./app.js"></script>',
   ].join('\n  ');
-  const html = markBooting(renderPage(template, { assets, toc, sections }));
-  const { js, wasm } = externaliseWasm(bundle.js);
+  const html = checkEnglishShell(markBooting(renderPage(template, { assets, toc, sections })), en);
 
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const files = {
     'index.html': html,
-    'app.js': js,
+    ...scripts,
     [WASM_FILE]: wasm,
     'styles.css': bundle.css,
     // The same selector as layout.css's "booting" rule, so this later one wins.
     [NOSCRIPT_CSS]: 'html.booting main > .section:not(.ready) { content-visibility: auto; animation: none; }\n',
-    ...Object.fromEntries(LANGS.map((lang) => [`content-${lang}.js`, contentModule(content[lang])])),
+    ...Object.fromEntries(LANGS.map((lang) => [`content-${lang}.json`, contentJson(content[lang])])),
   };
   for (const [name, data] of Object.entries(files)) await writeFile(path.join(outDir, name), data);
   // Issue 4: the CSP, embed.html and the single file (build_scripts/build-share.mjs).
   const { buildShareFiles } = await import('./build-share.mjs');
   Object.assign(files, await buildShareFiles({ outDir, list, en, content }));
   // What one visit downloads: everything but the other language's explanations.
-  const firstView = ['index.html', 'app.js', WASM_FILE, 'content-en.js'];
+  const firstView = ['index.html', ...Object.keys(scripts), WASM_FILE, 'content-en.json'];
   return { outDir, files: sizesOf(files), firstView };
 }
 

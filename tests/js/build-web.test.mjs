@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  createMarkdown, renderTex, renderPage, externaliseWasm, contentModule, contentNames, markBooting,
+  createMarkdown, renderTex, renderPage, externaliseWasm, contentJson, contentNames, markBooting, checkEnglishShell, externaliseWasmIn,
 } from '../../build_scripts/build-web.mjs';
 import { resolveInside, MIME_TYPES } from '../../build_scripts/serve.mjs';
 
@@ -56,7 +56,7 @@ test('externaliseWasm swaps the one data URI for a relative file name', () => {
 });
 
 test('content modules and names', () => {
-  assert.equal(contentModule({ a: '<p>"x"</p>' }), 'export default {"a":"<p>\\"x\\"</p>"};\n');
+  assert.deepEqual(JSON.parse(contentJson({ a: '<p>"x"</p>' })), { a: '<p>"x"</p>' });
   assert.deepEqual(contentNames([{ slug: 'step' }, { slug: 'elu' }]), ['intro', 'step', 'elu', 'compare-relu-family', 'compare-all']);
 });
 
@@ -99,4 +99,25 @@ test('the server gzips once per file version and serves a changed file anew', as
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('the built shell must already be in English, texts and attributes', () => {
+  const en = { app: { title: 'Activation Explorer', switchToLabel: 'Switch the page to Korean' } };
+  const good = '<p data-i18n="app.title">Activation Explorer</p><button data-i18n-attr="title:app.switchToLabel" title="Switch the page to Korean">x</button>';
+  assert.equal(checkEnglishShell(good, en), good);
+  assert.throws(() => checkEnglishShell('<p data-i18n="app.title">활성화</p>', en), /app\.title/);
+  assert.throws(() => checkEnglishShell('<b data-i18n-attr="title:app.switchToLabel" title="old">x</b>', en), /switchToLabel/);
+  assert.throws(() => checkEnglishShell('<p data-i18n="app.missing">x</p>', en), /app\.missing/);
+});
+
+test('the wasm comes out of whichever script carries it, and only one may', () => {
+  const wasm = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  const uri = `"data:application/octet-stream;base64,${wasm.toString('base64')}"`;
+  const out = externaliseWasmIn({ 'app.js': 'import"./core-x.js";', 'core-x.js': `var w=${uri};` });
+  assert.equal(out.carrier, 'core-x.js');
+  assert.equal(out.scripts['core-x.js'], 'var w="activation-core.wasm";');
+  assert.equal(out.scripts['app.js'], 'import"./core-x.js";');
+  assert.deepEqual([...out.wasm], [...wasm]);
+  assert.throws(() => externaliseWasmIn({ 'a.js': `x=${uri}`, 'b.js': `y=${uri}` }), /in 2/);
+  assert.throws(() => externaliseWasmIn({ 'a.js': 'x' }), /in 0/);
 });

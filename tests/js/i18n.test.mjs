@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
+import { initialLanguage,
   pickLanguage, lookup, interpolate, makeTranslator, keysOf, placeholdersOf,
 } from '../../web/src/i18n.js';
 
@@ -73,4 +73,12 @@ test('keys built from slugs and parameter names exist for the whole registry', (
   for (const name of ['alpha', 'a', 'beta', 'temperature']) assert.ok(lookup(en, `param.${name}`), name);
   for (const v of ['symmetric', 'partial', 'none']) assert.ok(lookup(en, `props.centred.${v}`), v);
   for (const v of ['none', 'left', 'right', 'both']) assert.ok(lookup(en, `props.saturation.${v}`), v);
+});
+
+test("the first language: the link's ?lang=, else the browser's preference, else English", () => {
+  const nav = (languages, language = languages[0]) => ({ languages, language });
+  assert.equal(initialLanguage('?lang=ko', nav(['en-US'])), 'ko');
+  assert.equal(initialLanguage('?lang=fr', nav(['ko-KR', 'en'])), 'ko');
+  assert.equal(initialLanguage('', nav([], 'ko')), 'ko', 'navigator.language when languages is empty');
+  assert.equal(initialLanguage('', nav(['de-DE', 'fr'])), 'en');
 });

@@ -13,6 +13,17 @@ export function pickLanguage(preferred) {
   return DEFAULT_LANGUAGE;
 }
 
+/** A supported ?lang= in the query string, else null. */
+export function urlLanguage(search) {
+  const lang = new URLSearchParams(search).get('lang');
+  return LANGUAGES.includes(lang) ? lang : null;
+}
+
+/** The page's first language: the link's ?lang=, else the browser's preference, else English. */
+export function initialLanguage(search = location.search, nav = navigator) {
+  return urlLanguage(search) ?? pickLanguage(nav.languages?.length ? nav.languages : [nav.language]);
+}
+
 /** The string at a dotted key, or undefined. */
 export function lookup(dict, key) {
   let node = dict;

@@ -1,23 +1,23 @@
 // Wiring only: load the core once, build the state table and store, hand each lab
 // placeholder to its section module, and follow language and colour-scheme changes.
 
-import './start-core.js'; // first, so the wasm compiles while the rest evaluates
+import './start-core.js'; // first, so the wasm compiles while the rest evaluates (the site also loads it on its own, earlier)
 import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';
 import { createLabContext } from './lab-context.js';
-import { applyTranslations, makeTranslator, pickLanguage } from './i18n.js';
+import { applyTranslations, initialLanguage, makeTranslator } from './i18n.js';
 import { createStateTable, setField } from './state.js';
 import { createStore, watch } from './store.js';
 import { whenNear } from './lazy.js';
 import { fragmentId, keepInPageLinksOnTarget, settleOnAnchor } from './anchor-scroll.js';
-import { loadProse, showProse } from './prose.js';
+import { proseFor, showProse } from './prose.js';
 import { mountScalarSection } from './section-scalar.js';
 import { mountMaxoutSection } from './section-maxout.js';
 import { mountSoftmaxSection } from './section-softmax.js';
 import { mountCompareSection } from './section-compare.js';
 import { mountSummaryTable } from './summary-table.js';
-import { restoreFromUrl, startSharing, urlLanguage } from './share.js'; // issue 4: links, notice, embeds
+import { restoreFromUrl, startSharing } from './share.js'; // issue 4: links, notice, embeds
 
 const translators = { en: makeTranslator(en), ko: makeTranslator(ko, en) };
 const MOUNTERS = {
@@ -28,23 +28,24 @@ const MOUNTERS = {
   summary: mountSummaryTable,
 };
 
-// Explanations per language, each loaded at most once.
-const proseByLang = new Map();
-function proseFor(lang) {
-  if (!proseByLang.has(lang)) proseByLang.set(lang, loadProse(lang));
-  return proseByLang.get(lang);
-}
 
 // The explanations wait until the first chart has had its frame: inserting them first made
 // that chart wait for a layout of the whole page, the slowest step of a cold load.
 let releaseProse;
 const proseGate = new Promise((resolve) => { releaseProse = resolve; });
 
+// The page is built in English (build-web.mjs checks every string), so a first visit in
+// English has nothing to translate and skips the walk over the whole document.
+let translatedTo = document.documentElement.lang;
+
 function setLanguage(lang) {
-  document.documentElement.lang = lang;
-  // The toggle names the other language, in that language.
-  document.getElementById('lang-toggle')?.setAttribute('lang', lang === 'ko' ? 'en' : 'ko');
-  applyTranslations(document, translators[lang]);
+  if (lang !== translatedTo) {
+    document.documentElement.lang = lang;
+    // The toggle names the other language, in that language.
+    document.getElementById('lang-toggle')?.setAttribute('lang', lang === 'ko' ? 'en' : 'ko');
+    applyTranslations(document, translators[lang]);
+    translatedTo = lang;
+  }
   Promise.all([proseFor(lang), proseGate]).then(
     // A slow load must not overwrite a later choice.
     ([prose]) => { if (document.documentElement.lang === lang) showProse(document, lang, prose); },
@@ -54,8 +55,7 @@ function setLanguage(lang) {
 
 async function start() {
   const corePromise = loadCore(); // first: everything interactive waits for it
-  const lang = urlLanguage(location.search)
-    ?? pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const lang = initialLanguage();
   setLanguage(lang);
   const t = (key, vars) => translators[document.documentElement.lang === 'ko' ? 'ko' : 'en'](key, vars);
   const toggle = document.getElementById('lang-toggle');
@@ -99,7 +99,7 @@ async function start() {
   // The first lab and its chart come first and get a frame to paint; the other labs
   // (their controls are cheap, their charts wait for the viewport) are mounted after.
   try {
-    if (labs.length) showSectionsUpTo(labs[0]); // laid out with the first chart; the rest after it
+    if (labs.length) showSectionOf(labs[0]);
     const first = labs.length ? mountLab(labs[0]) : null;
     first?.createChart();
     await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
@@ -123,12 +123,9 @@ function endBooting() {
   document.documentElement.classList.remove('booting');
 }
 
-function showSectionsUpTo(lab) {
-  const last = lab.closest('main > .section');
-  for (const section of document.querySelectorAll('main > .section')) {
-    section.classList.add('ready');
-    if (section === last) break;
-  }
+// Only the first chart's section is laid out with it; the rest follow a frame later.
+function showSectionOf(lab) {
+  lab.closest('main > .section')?.classList.add('ready');
 }
 
 function restoreFragment() {

@@ -3,16 +3,12 @@
 // slider never adds history entries, at most WRITES_PER_SECOND times a second with the last
 // change always written.
 
-import { LANGUAGES } from './i18n.js';
 import { stateQuery, withQuery } from './embed-options.js';
 
 export const WRITE_INTERVAL_MS = 250; // at most 4 writes a second
 
-/** The `lang` a query asks for, or null (the browser's preference is used then). */
-export function urlLanguage(search) {
-  const lang = new URLSearchParams(search).get('lang');
-  return LANGUAGES.includes(lang) ? lang : null;
-}
+// The `lang` a query asks for, or null (the browser's preference is used then).
+export { urlLanguage } from './i18n.js';
 
 /**
  * Run `run` at most once per `interval` ms: the first request runs at once, later ones
