@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initialLanguage,
-  pickLanguage, lookup, interpolate, makeTranslator, keysOf, placeholdersOf,
+import {
+  initialLanguage, pickLanguage, lookup, interpolate, makeTranslator, keysOf, placeholdersOf,
 } from '../../web/src/i18n.js';
 
 const load = (lang) => JSON.parse(readFileSync(new URL(`../../web/i18n/${lang}.json`, import.meta.url), 'utf8'));
