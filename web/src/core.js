@@ -1,7 +1,9 @@
 // The activation core (C++ compiled to WebAssembly) behind a small, typed JavaScript API.
 // Works in browsers and in Node >= 20. The wasm side validates and reports errors as
 // values; this wrapper turns them into thrown Errors and copies every result out of wasm
-// memory, so results stay valid when the heap grows.
+// memory, so results stay valid when the heap grows. The one exception is a Batch
+// (createBatch): arrays that live in wasm memory, for large inputs where copies would
+// cost as much as the math.
 import createActivationCore from './generated/activation-core-wasm.js';
 
 /**
@@ -23,6 +25,10 @@ const MAXOUT_DEFAULT_PIECES = Object.freeze([Object.freeze({ w: 0, b: 0 }), Obje
 const SOFTMAX_MAX_LENGTH = 100000;
 const SOFTMAX_JACOBIAN_MAX_LENGTH = 256;
 const DOUBLE_BYTES = 8;
+// Keeps a batch's byte size (16 per element) far inside wasm32's 2 GB.
+const BATCH_MAX_LENGTH = 50_000_000;
+// A batch's x and y each start on a cache line, so SIMD loads and stores never straddle two.
+const BATCH_ALIGN = 64;
 const WHICH = { value: 0, derivative: 1, parameter: 2 };
 const SOFTMAX_KIND = { probabilities: 0, jacobian: 1, diagonal: 2 };
 
@@ -95,7 +101,16 @@ class ActivationCore {
     /** @type {Activation[]} */
     const entries = wasm.list();
     this.entries = entries;
-    this.index = new Map(entries.map((entry, i) => [entry.slug, i]));
+    // Per slug, what every call needs, built once (no allocation per call): a batch's calls
+    // are cheap enough that rebuilding these would show in its timings.
+    this.slots = new Map(entries.map((entry, i) => [entry.slug, {
+      entry,
+      i,
+      names: new Set([...entry.params.map((p) => p.name), ...(entry.slug === 'maxout' ? ['pieces'] : [])]),
+      defaults: Object.freeze([entry.params[0]?.default ?? 0, entry.params[1]?.default ?? 0]),
+      vector: entry.kind === 'vector',
+      maxout: entry.slug === 'maxout',
+    }]));
     for (const entry of entries) {
       if (entry.slug === 'maxout') {
         entry.pieces = { max: MAXOUT_MAX_PIECES, default: MAXOUT_DEFAULT_PIECES.map((p) => ({ ...p })) };
@@ -113,59 +128,73 @@ class ActivationCore {
     return structuredClone(this.entries);
   }
 
+  /** The slot of `slug`: { entry, i, names, defaults, vector, maxout }. */
   entry(slug) {
-    const i = this.index.get(slug);
-    if (i === undefined) {
-      throw new Error(`unknown activation "${String(slug)}"; known: ${[...this.index.keys()].join(', ')}`);
+    const slot = this.slots.get(slug);
+    if (slot === undefined) {
+      throw new Error(`unknown activation "${String(slug)}"; known: ${[...this.slots.keys()].join(', ')}`);
     }
-    return { entry: this.entries[i], i };
+    return slot;
   }
 
-  // Checks the parameter object's keys and types; ranges are checked in C++.
-  paramValues(entry, params) {
-    const values = [0, 0];
-    if (params != null && typeof params !== 'object') {
+  // The two parameter values for the wasm call (read-only), after checking the object's
+  // keys and types; ranges are checked in C++.
+  paramValues({ entry, names, defaults }, params) {
+    if (params == null) return defaults;
+    if (typeof params !== 'object') {
       throw new Error(`params for ${entry.slug} must be an object such as { ${entry.params[0]?.name ?? 'name'}: 0.5 }`);
     }
-    const given = params ?? {};
-    const known = new Set(entry.params.map((p) => p.name));
-    if (entry.slug === 'maxout') known.add('pieces');
-    for (const key of Object.keys(given)) {
-      if (!known.has(key)) {
-        const names = [...known].join(', ') || 'none';
-        throw new Error(`unknown parameter "${key}" for ${entry.slug}; its parameters: ${names}`);
+    for (const key in params) { // not Object.keys: no array to allocate on every call
+      if (!names.has(key) && Object.hasOwn(params, key)) {
+        const known = [...names].join(', ') || 'none';
+        throw new Error(`unknown parameter "${key}" for ${entry.slug}; its parameters: ${known}`);
       }
     }
-    entry.params.forEach((spec, i) => {
-      const value = given[spec.name];
-      if (value === undefined) {
-        values[i] = spec.default;
-      } else if (typeof value !== 'number') {
+    let values = defaults;
+    for (let i = 0; i < entry.params.length; i++) {
+      const spec = entry.params[i];
+      const value = params[spec.name];
+      if (value === undefined) continue;
+      if (typeof value !== 'number') {
         throw new Error(`${entry.slug} parameter ${spec.name} must be a number (got ${typeof value})`);
-      } else {
-        values[i] = value;
       }
-    });
+      if (values === defaults) values = [defaults[0], defaults[1]];
+      values[i] = value;
+    }
     return values;
   }
 
-  // Writes maxout pieces after `offset` doubles of scratch; returns [address, count].
-  piecesAt(entry, params, offset) {
-    if (entry.slug !== 'maxout') return [0, 0];
+  // Maxout's pieces from params (the defaults when absent), their shape checked; C++ checks
+  // the values.
+  maxoutPieces(params) {
     const pieces = params?.pieces ?? MAXOUT_DEFAULT_PIECES;
     if (!Array.isArray(pieces)) throw new Error('pieces must be an array of { w, b }');
     if (pieces.length > MAXOUT_MAX_PIECES) {
       throw new Error(`pieces must hold 1 to ${MAXOUT_MAX_PIECES} pieces {w, b} (got ${pieces.length})`);
     }
-    const flat = new Float64Array(pieces.length * 2);
-    pieces.forEach((p, i) => {
-      flat[2 * i] = typeof p?.w === 'number' ? p.w : NaN;
-      flat[2 * i + 1] = typeof p?.b === 'number' ? p.b : NaN;
-    });
-    const base = this.scratch.reserve(offset + flat.length);
+    return pieces;
+  }
+
+  // Writes pieces as w0, b0, w1, b1, ... at `address` (anything not a number as NaN, which
+  // C++ rejects); returns their count.
+  writePieces(pieces, address) {
+    const heap = this.wasm.HEAPF64;
+    const at = address / DOUBLE_BYTES;
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      heap[at + 2 * i] = typeof p?.w === 'number' ? p.w : NaN;
+      heap[at + 2 * i + 1] = typeof p?.b === 'number' ? p.b : NaN;
+    }
+    return pieces.length;
+  }
+
+  // Writes maxout pieces after `offset` doubles of scratch; returns [address, count].
+  piecesAt(entry, params, offset) {
+    if (entry.slug !== 'maxout') return [0, 0];
+    const pieces = this.maxoutPieces(params);
+    const base = this.scratch.reserve(offset + 2 * pieces.length);
     const address = base + offset * DOUBLE_BYTES;
-    this.wasm.HEAPF64.set(flat, address / DOUBLE_BYTES);
-    return [address, pieces.length];
+    return [address, this.writePieces(pieces, address)];
   }
 
   check(ok) {
@@ -173,11 +202,12 @@ class ActivationCore {
   }
 
   run(which, slug, xs, params, target) {
-    const { entry, i } = this.entry(slug);
-    if (entry.kind === 'vector') return this.vectorRun(which, entry, xs, params);
+    const slot = this.entry(slug);
+    const { entry, i } = slot;
+    if (entry.kind === 'vector') return this.vectorRun(which, slot, xs, params);
     const x = toFloat64(xs, 'xs');
     const n = x.length;
-    const [p0, p1] = this.paramValues(entry, params);
+    const [p0, p1] = this.paramValues(slot, params);
     const [pieces, k] = this.piecesAt(entry, params, 2 * n);
     const base = this.scratch.reserve(2 * n + 2 * k); // never moves the pieces: already reserved
     const heap = this.wasm.HEAPF64;
@@ -189,9 +219,9 @@ class ActivationCore {
   }
 
   // evaluate/derivative on softmax treat xs as the logit vector.
-  vectorRun(which, entry, xs, params) {
-    const [temperature] = this.paramValues(entry, params);
-    if (which === WHICH.parameter) throw new Error(`${entry.slug} has no learnable parameter`);
+  vectorRun(which, slot, xs, params) {
+    const [temperature] = this.paramValues(slot, params);
+    if (which === WHICH.parameter) throw new Error(`${slot.entry.slug} has no learnable parameter`);
     return this.softmaxCall(which === WHICH.value ? SOFTMAX_KIND.probabilities : SOFTMAX_KIND.diagonal,
       xs, temperature);
   }
@@ -216,7 +246,8 @@ class ActivationCore {
 
   /** n evenly spaced points in [xmin, xmax] with f and f'. */
   sample(slug, options = {}) {
-    const { entry, i } = this.entry(slug);
+    const slot = this.entry(slug);
+    const { entry, i } = slot;
     if (entry.kind !== 'scalar') {
       throw new Error(`${slug} works on whole vectors; use softmax(logits, temperature) instead of sample`);
     }
@@ -224,7 +255,7 @@ class ActivationCore {
     for (const [name, value] of [['xmin', xmin], ['xmax', xmax], ['n', n]]) {
       if (typeof value !== 'number') throw new Error(`${name} must be a number (got ${typeof value})`);
     }
-    const [p0, p1] = this.paramValues(entry, params);
+    const [p0, p1] = this.paramValues(slot, params);
     const count = Number.isInteger(n) && n >= 2 && n <= 1e6 ? n : 0; // C++ reports bad n
     const [pieces, k] = this.piecesAt(entry, params, 3 * count);
     const base = this.scratch.reserve(3 * count + 2 * k);
@@ -283,17 +314,155 @@ class ActivationCore {
 
   /** The registry's properties for these parameters. */
   properties(slug, params) {
-    const { entry, i } = this.entry(slug);
-    const [p0, p1] = this.paramValues(entry, params);
+    const slot = this.entry(slug);
+    const { entry, i } = slot;
+    const [p0, p1] = this.paramValues(slot, params);
     const [pieces, k] = this.piecesAt(entry, params, 0);
     const result = this.wasm.properties(i, p0, p1, pieces, k);
     if (result === null) throw new Error(this.wasm.lastError());
     return normaliseProperties(result);
   }
 
+  /**
+   * Two arrays of `length` doubles, `x` and `y`, that live in wasm memory: fill `x`, call
+   * `evaluate`/`derivative`, read `y`, with no copies in or out. For large inputs, where the
+   * copies that evaluate(slug, xs, params, out) makes cost as much as the math.
+   * Call `free()` when done: the memory is not reclaimed otherwise.
+   * @param {number} length whole number in [1, 50000000]
+   * @returns {Batch}
+   */
+  createBatch(length) {
+    return new Batch(this, length);
+  }
+
   /** Bytes of wasm memory: for leak checks. */
   heapBytes() {
     return this.wasm.HEAPU8.length;
+  }
+}
+
+/**
+ * Arrays in wasm memory, made by core.createBatch(length).
+ *
+ *   const batch = core.createBatch(1_000_000);
+ *   batch.x.set(xs);                        // or fill batch.x in place
+ *   batch.evaluate('elu', { alpha: 0.5 });  // batch.y = f(batch.x)
+ *   use(batch.y);
+ *   batch.derivative('elu', { alpha: 0.5 }); // batch.y = f'(batch.x)
+ *   batch.free();
+ *
+ * `x` and `y` are Float64Array views of wasm memory (each starting on a 64-byte boundary),
+ * re-created on each read when the memory has grown (growth empties old views). So read
+ * `batch.x`/`batch.y` afresh after any core call instead of keeping a view across calls,
+ * and copy (`batch.y.slice()`) what must outlive the batch. evaluate, derivative and parameterDerivative take the same slugs,
+ * parameters (maxout's `pieces` too) and give the same values and Errors as core.evaluate;
+ * a call that throws leaves x and y as they were. For softmax, x is the logit vector.
+ * After free() every use throws; free() again does nothing.
+ */
+class Batch {
+  #core;
+  #block; // what malloc returned (0 once freed)
+  #x; // byte addresses of x and y in wasm memory
+  #y;
+  #length;
+  #xView = null;
+  #yView = null;
+  // The last slug's slot: repeated calls skip the lookup, a sizeable part of a call's cost.
+  #slug = null;
+  #slot = null;
+
+  constructor(core, length) {
+    if (!Number.isInteger(length) || length < 1 || length > BATCH_MAX_LENGTH) {
+      throw new Error(`batch length must be a whole number in [1, ${BATCH_MAX_LENGTH}] (got ${String(length)})`);
+    }
+    // x, y and room for maxout's pieces, in one block.
+    const bytes = length * DOUBLE_BYTES;
+    const yOffset = Math.ceil(bytes / BATCH_ALIGN) * BATCH_ALIGN;
+    const block = core.wasm._malloc(BATCH_ALIGN + yOffset + bytes + 2 * MAXOUT_MAX_PIECES * DOUBLE_BYTES);
+    if (!block) throw new Error(`out of memory creating a batch of ${length} numbers`);
+    this.#core = core;
+    this.#block = block;
+    this.#x = Math.ceil(block / BATCH_ALIGN) * BATCH_ALIGN;
+    this.#y = this.#x + yOffset;
+    this.#length = length;
+  }
+
+  get length() {
+    return this.#length;
+  }
+
+  /** The inputs: a view of wasm memory (see the class comment). */
+  get x() {
+    this.#live();
+    if (this.#xView?.length !== this.#length) this.#xView = this.#view(this.#x);
+    return this.#xView;
+  }
+
+  /** The outputs of the last evaluate/derivative: a view of wasm memory. */
+  get y() {
+    this.#live();
+    if (this.#yView?.length !== this.#length) this.#yView = this.#view(this.#y);
+    return this.#yView;
+  }
+
+  /** y = f(x). */
+  evaluate(slug, params) {
+    this.#run(WHICH.value, slug, params);
+  }
+
+  /** y = f'(x) (for softmax: the Jacobian's diagonal). */
+  derivative(slug, params) {
+    this.#run(WHICH.derivative, slug, params);
+  }
+
+  /** y = df/d(parameter) (PReLU's a). */
+  parameterDerivative(slug, params) {
+    this.#run(WHICH.parameter, slug, params);
+  }
+
+  /** Returns the memory to the core; later uses throw. Safe to call twice. */
+  free() {
+    if (!this.#block) return;
+    this.#core.wasm._free(this.#block);
+    this.#block = 0;
+    this.#xView = null;
+    this.#yView = null;
+  }
+
+  #live() {
+    if (!this.#block) throw new Error('this batch was freed; create another with core.createBatch(length)');
+  }
+
+  #view(address) {
+    const start = address / DOUBLE_BYTES;
+    return this.#core.wasm.HEAPF64.subarray(start, start + this.#length);
+  }
+
+  // Kept lean: at n = 1000 the cheapest functions take ~200 ns, so every few ns here show.
+  #run(which, slug, params) {
+    this.#live();
+    const core = this.#core;
+    if (slug !== this.#slug) {
+      this.#slot = core.entry(slug);
+      this.#slug = slug;
+    }
+    const slot = this.#slot;
+    const values = params === undefined ? slot.defaults : core.paramValues(slot, params);
+    const n = this.#length;
+    const x = this.#x;
+    const y = this.#y;
+    const wasm = core.wasm;
+    if (slot.vector) {
+      if (which === WHICH.parameter) throw new Error(`${slug} has no learnable parameter`);
+      const kind = which === WHICH.value ? SOFTMAX_KIND.probabilities : SOFTMAX_KIND.diagonal;
+      core.check(wasm.softmaxInto(kind, x, n, values[0], y));
+      return;
+    }
+    const pieces = y + n * DOUBLE_BYTES;
+    const k = slot.maxout ? core.writePieces(core.maxoutPieces(params), pieces) : 0;
+    if (!wasm._activation_evaluate_into(slot.i, which, x, y, n, values[0], values[1], pieces, k)) {
+      throw new Error(wasm.lastError());
+    }
   }
 }
 
