@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "activation_properties.hpp"
+#include "bitwise_batches.hpp"
 #include "scalar_activations.hpp"
 
 namespace activation {
@@ -15,6 +16,9 @@ namespace {
 struct Step {
   static double f(double x, const Arguments&) noexcept { return step(x); }
   static double df(double x, const Arguments&) noexcept { return step_derivative(x); }
+  static void df_batch(const double* x, double* out, std::size_t n, const Arguments&) noexcept {
+    detail::step_derivative_batch(x, out, n);
+  }
 };
 struct Sigmoid {
   static double f(double x, const Arguments&) noexcept { return sigmoid(x); }
@@ -27,6 +31,9 @@ struct Tanh {
 struct Relu {
   static double f(double x, const Arguments&) noexcept { return relu(x); }
   static double df(double x, const Arguments&) noexcept { return relu_derivative(x); }
+  static void f_batch(const double* x, double* out, std::size_t n, const Arguments&) noexcept {
+    detail::relu_batch(x, out, n);
+  }
 };
 struct Softplus {
   static double f(double x, const Arguments& a) noexcept { return softplus(x, a.values[0]); }
@@ -60,23 +67,36 @@ struct Maxout {
   }
 };
 
-// Piecewise-linear functions vectorise well (SIMD natively and in wasm with -msimd128).
+// How a batch loop is compiled. simd: the vectoriser may take two elements at a time (SIMD
+// natively and in wasm with -msimd128); libm calls in it are made once per lane, which still
+// pays when every element takes the same path (sigmoid: one exp each, then selects).
+// scalar: elements branch to different libm calls (tanh: tanh or exp; elu: exp, expm1 or
+// none), and vectorising would make every call for every element.
+enum class Loop { simd, scalar };
+
+// args is copied to a local so that stores to out cannot alias it: otherwise the parameters
+// are reloaded every element and the loop may not vectorise.
 template <double (*F)(double, const Arguments&) noexcept>
 void apply(const double* x, double* out, std::size_t n, const Arguments& args) noexcept {
-  for (std::size_t i = 0; i < n; ++i) out[i] = F(x[i], args);
+  const Arguments a = args;
+  for (std::size_t i = 0; i < n; ++i) out[i] = F(x[i], a);
 }
 
-// Functions that call exp/log per element: vectorising them only computes both sides of
-// their branches (there is no vector libm in wasm), which made ELU slower, so don't.
 template <double (*F)(double, const Arguments&) noexcept>
 void apply_scalar(const double* x, double* out, std::size_t n, const Arguments& args) noexcept {
+  const Arguments a = args;
 #if defined(__clang__)
 #pragma clang loop vectorize(disable)
 #endif
-  for (std::size_t i = 0; i < n; ++i) out[i] = F(x[i], args);
+  for (std::size_t i = 0; i < n; ++i) out[i] = F(x[i], a);
 }
 
-template <class A, bool kCallsLibm = false>
+template <double (*F)(double, const Arguments&) noexcept>
+constexpr BatchFn batch_loop(Loop loop) noexcept {
+  return loop == Loop::simd ? &apply<F> : &apply_scalar<F>;
+}
+
+template <class A, Loop kF = Loop::simd, Loop kDf = Loop::simd>
 ActivationSpec scalar_entry(std::string_view slug, std::vector<ParamSpec> params,
                             std::string_view formula, std::string_view derivative,
                             PropertiesFn properties) {
@@ -88,30 +108,33 @@ ActivationSpec scalar_entry(std::string_view slug, std::vector<ParamSpec> params
   spec.derivative_tex = derivative;
   spec.f = &A::f;
   spec.df = &A::df;
-  spec.f_batch = kCallsLibm ? &apply_scalar<&A::f> : &apply<&A::f>;
-  spec.df_batch = kCallsLibm ? &apply_scalar<&A::df> : &apply<&A::df>;
+  spec.f_batch = batch_loop<&A::f>(kF);
+  spec.df_batch = batch_loop<&A::df>(kDf);
   spec.properties = properties;
   return spec;
 }
 
 std::vector<ActivationSpec> build_registry() {
   std::vector<ActivationSpec> r;
-  r.push_back(scalar_entry<Step>(
+  ActivationSpec step_spec = scalar_entry<Step>(
       "step", {},
       R"(f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases})",
       // No words in formulas: they are shown in both languages (the jump is explained in the text).
-      R"(f'(x) = 0 \quad (x \ne 0))", &step_properties));
-  r.push_back(scalar_entry<Sigmoid, true>("sigmoid", {}, R"(\sigma(x) = \frac{1}{1 + e^{-x}})",
+      R"(f'(x) = 0 \quad (x \ne 0))", &step_properties);
+  step_spec.df_batch = &Step::df_batch;
+  r.push_back(std::move(step_spec));
+  r.push_back(scalar_entry<Sigmoid>("sigmoid", {}, R"(\sigma(x) = \frac{1}{1 + e^{-x}})",
                                     R"(\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr))",
                                     &sigmoid_properties));
-  r.push_back(scalar_entry<Tanh, true>("tanh", {},
-                                 R"(\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1)",
-                                 R"(\tanh' x = 1 - \tanh^2 x = \operatorname{sech}^2 x)",
-                                 &tanh_properties));
-  r.push_back(scalar_entry<Relu>(
+  r.push_back(scalar_entry<Tanh, Loop::scalar>(
+      "tanh", {}, R"(\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1)",
+      R"(\tanh' x = 1 - \tanh^2 x = \operatorname{sech}^2 x)", &tanh_properties));
+  ActivationSpec relu_spec = scalar_entry<Relu>(
       "relu", {}, R"(f(x) = \max(0, x))",
-      R"(f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases})", &relu_properties));
-  r.push_back(scalar_entry<Softplus, true>(
+      R"(f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases})", &relu_properties);
+  relu_spec.f_batch = &Relu::f_batch;
+  r.push_back(std::move(relu_spec));
+  r.push_back(scalar_entry<Softplus>(
       "softplus", {{"beta", 1.0, 0.0, 10.0, true}},
       R"(f(x) = \frac{1}{\beta} \ln\bigl(1 + e^{\beta x}\bigr))",
       R"(f'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}})", &softplus_properties));
@@ -127,7 +150,7 @@ std::vector<ActivationSpec> build_registry() {
   prelu.param_derivative_tex = R"(\frac{\partial f}{\partial a} = \begin{cases} 0 & x > 0 \\ x & x \le 0 \end{cases})";
   prelu.param_derivative_batch = &apply<&LeakyRelu::dparam>;
   r.push_back(std::move(prelu));
-  r.push_back(scalar_entry<Elu, true>(
+  r.push_back(scalar_entry<Elu, Loop::scalar, Loop::scalar>(
       "elu", {{"alpha", 1.0, 0.0, 5.0, true}},
       R"(f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases})",
       R"(f'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases})",

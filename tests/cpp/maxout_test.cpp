@@ -60,7 +60,9 @@ TEST(Maxout, BatchFormsMatchTheScalarOnes) {
   for (int i = -600; i <= 600; ++i) x.push_back(i * 0.01);  // more than one 256-block
   const std::vector<std::vector<Piece>> sets = {
       maxout_default_pieces(), {{-1, 0}, {1, 0}}, {{0, 2}}, {{1, 0}, {1, 0}, {0, 0}},
-      {{-2, -1}, {-0.5, 0}, {0.5, 0}, {2, -1}, {0, 0.3}, {3, -4}, {-3, -4}, {0.1, 0.1}}};
+      {{-2, -1}, {-0.5, 0}, {0.5, 0}, {2, -1}, {0, 0.3}, {3, -4}, {-3, -4}, {0.1, 0.1}},
+      // Flat pieces after the first (the batch forms treat w = 0 apart) and signed zeros.
+      {{2, 0}, {0, 5}, {0, 5}}, {{-0.0, -0.0}, {0.0, -0.0}}, {{1, -0.0}, {-0.0, 0.0}, {-1, -0.0}}};
   for (const std::vector<Piece>& p : sets) {
     std::vector<double> y(x.size()), dy(x.size());
     maxout_batch(x.data(), y.data(), x.size(), p.data(), p.size());
@@ -68,8 +70,11 @@ TEST(Maxout, BatchFormsMatchTheScalarOnes) {
     for (std::size_t i = 0; i < x.size(); ++i) {
       const double f = maxout(x[i], p.data(), p.size());
       const double df = maxout_derivative(x[i], p.data(), p.size());
-      EXPECT_TRUE(y[i] == f || (std::isnan(y[i]) && std::isnan(f))) << x[i];
-      EXPECT_TRUE(dy[i] == df || (std::isnan(dy[i]) && std::isnan(df))) << x[i];
+      // The same value, down to the sign of zero.
+      EXPECT_TRUE((y[i] == f && std::signbit(y[i]) == std::signbit(f)) ||
+                  (std::isnan(y[i]) && std::isnan(f))) << x[i];
+      EXPECT_TRUE((dy[i] == df && std::signbit(dy[i]) == std::signbit(df)) ||
+                  (std::isnan(dy[i]) && std::isnan(df))) << x[i];
     }
   }
 }
