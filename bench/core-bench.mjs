@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Core benchmark (`npm run bench`): ns/element of every scalar activation's f and f',
 // for three implementations side by side in one run, samples interleaved round-robin:
-//   wasm   - the wasm module under Node, through the public API (web/src/core.js):
-//            core.evaluate / core.derivative on a Float64Array into a preallocated `out`, copies and all;
+//   wasm   - the wasm module under Node through the public zero-copy path (web/src/core.js):
+//            batch.evaluate / batch.derivative on a core.createBatch(n), whose x and y
+//            already live in wasm memory;
 //   native - the same C++ built with -O3 (build/native_bench, a child process that
 //            times spec->f_batch on its side; see cpp/bench/native_bench.cpp);
 //   js     - the same formulas in plain JavaScript (bench/plain-js-activations.mjs).
-// Beside them, as a diagnosis and not a target, "kernel": the same wasm batch function
-// called on data already in wasm memory, so wasm - kernel is the JS API's own cost.
-// All three get the same inputs (n points evenly spaced over [-10, 10]) and must agree
+// All three work on preallocated arrays, so the targets compare computation with
+// computation. Beside them, not a target, "copying": core.evaluate(slug, xs, params, out),
+// which also copies xs into wasm memory and the result out (copying - wasm = the copies).
+// All get the same inputs (n points evenly spaced over [-10, 10]) and must agree
 // to 1e-12 relative before anything is timed. It is a measurement, not a test: targets
 // missed are printed as MISS and the exit code stays 0 (it is 1 only when the bench
 // cannot run or the implementations disagree).
@@ -108,11 +110,11 @@ function fatal(message) {
 // ---------------------------------------------------------------- helpers
 
 // A full collection between samples, outside the timed region, so garbage left by one
-// implementation (the wasm API allocates its results) is not charged to the next.
+// implementation is not charged to the next.
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc');
 
-const now = () => process.hrtime.bigint();
+const now = () => Number(process.hrtime.bigint());
 let sink = 0; // every timed call's output feeds this, so no call is dead code
 
 function median(values) {
@@ -129,13 +131,19 @@ function benchInputs(n) {
 }
 
 // Repeat count (doubling, then scaled) whose sample lasts >= minNs; also the warm-up.
+// Two passes: the first runs on cold code (JS in the interpreter, wasm before its optimised
+// tier is ready) and picks counts whose samples, once the code is hot, last a fraction of
+// minNs; the second continues from there on hot code.
 function calibrate(sample, minNs) {
   let iters = 1;
-  for (;;) {
-    const ns = sample(iters);
-    if (ns >= minNs) return iters;
-    iters = ns < minNs / 8 ? iters * 2 : Math.max(iters + 1, Math.ceil((iters * minNs * 1.1) / Math.max(ns, 1)));
+  for (let pass = 0; pass < 2; pass++) {
+    for (;;) {
+      const ns = sample(iters);
+      if (ns >= minNs) break;
+      iters = ns < minNs / 8 ? iters * 2 : Math.max(iters + 1, Math.ceil((iters * minNs * 1.1) / Math.max(ns, 1)));
+    }
   }
+  return iters;
 }
 
 // ---------------------------------------------------------------- native child
@@ -275,36 +283,24 @@ function timeCalls(call, iters) {
     const out = call();
     acc += out[k % out.length];
   }
-  const ns = Number(now() - start);
+  const ns = now() - start;
   sink += acc;
   return ns;
 }
 
 // A JS-side implementation: calibrated repeat count, then one sample per call of take().
-// Also counts minor page faults per call: the API returns a fresh Float64Array each
-// call, and when the allocator hands it new pages every 4 KB of it faults.
 function jsSampler(call, n, minNs) {
   const sample = (iters) => timeCalls(call, iters);
   collectGarbage();
   const iters = calibrate(sample, minNs);
-  const faults = [];
   return {
     iters,
-    faults,
     take() {
       collectGarbage();
-      const before = process.resourceUsage().minorPageFault;
-      const ns = sample(iters);
-      faults.push((process.resourceUsage().minorPageFault - before) / iters);
-      return ns / (iters * n);
+      return sample(iters) / (iters * n);
     },
   };
 }
-
-// Pages of one n-double result array.
-const resultPages = (n) => Math.ceil((8 * n) / 4096);
-// A row whose API calls mostly took fresh pages for their result.
-const faulted = (row) => row.wasm.faultsPerCall > 0.25 * resultPages(row.n);
 
 function formatNs(value) {
   if (!Number.isFinite(value)) return '-';
@@ -315,46 +311,6 @@ const formatN = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && 
 
 function pad(text, width, right = true) {
   return right ? String(text).padStart(width) : String(text).padEnd(width);
-}
-
-// ---------------------------------------------------------------- wasm kernel (diagnostic)
-
-// Not a target, a diagnosis: the same wasm batch function called straight through the
-// module's embind export on data already in wasm memory, with no copies and no
-// argument checks in JS. wasm - kernel is what the public API's call costs. Uses
-// core.js internals (core.wasm, core.index); null when those are not there.
-function kernelRunner(core, slug, fn, xs, defaults) {
-  const wasm = core.wasm;
-  const index = core.index?.get?.(slug);
-  if (!wasm || typeof wasm._activation_evaluate_into !== 'function' || typeof wasm._malloc !== 'function' || index === undefined) {
-    return null;
-  }
-  const n = xs.length;
-  const pieces = slug === 'maxout' ? defaultMaxoutPieces : [];
-  const block = wasm._malloc((2 * n + 2 * pieces.length) * 8);
-  if (!block) return null;
-  const inAt = block / 8;
-  const outAt = inAt + n;
-  const piecesAt = outAt + n;
-  wasm.HEAPF64.set(xs, inAt);
-  pieces.forEach((p, j) => {
-    wasm.HEAPF64[piecesAt + 2 * j] = p.w;
-    wasm.HEAPF64[piecesAt + 2 * j + 1] = p.b;
-  });
-  const [p0 = 0, p1 = 0] = defaults.map((p) => p.value);
-  const which = fn === 'f' ? 0 : 1;
-  const piecesAddress = pieces.length ? piecesAt * 8 : 0;
-  let view = wasm.HEAPF64.subarray(outAt, outAt + n);
-  return {
-    call() {
-      if (!wasm._activation_evaluate_into(index, which, inAt * 8, outAt * 8, n, p0, p1, piecesAddress, pieces.length)) {
-        throw new Error(wasm.lastError());
-      }
-      if (view.length === 0) view = wasm.HEAPF64.subarray(outAt, outAt + n); // memory grew
-      return view;
-    },
-    free: () => wasm._free(block),
-  };
 }
 
 // ---------------------------------------------------------------- main
@@ -373,6 +329,12 @@ async function main() {
     const core = await loadWasmCore();
     const minNs = options.minMs * 1e6;
     const inputs = new Map(options.sizes.map((n) => [n, benchInputs(n)]));
+    // One batch per size, its x filled once: every case only rewrites y.
+    const batches = new Map(options.sizes.map((n) => {
+      const batch = core.createBatch(n);
+      batch.x.set(inputs.get(n));
+      return [n, batch];
+    }));
 
     const cases = [];
     for (const slug of options.only) {
@@ -385,17 +347,25 @@ async function main() {
         for (const n of options.sizes) {
           const xs = inputs.get(n);
           const out = new Float64Array(n);
-          // Like the JS and native contenders, the wasm one writes into a preallocated array
-          // (core.evaluate's optional `out`), so none of them pays for allocation.
-          const wasmOut = new Float64Array(n);
+          const batch = batches.get(n);
+          // The copying API writes into a preallocated `out` too, so nothing pays for allocation.
+          const copyOut = new Float64Array(n);
           cases.push({
             slug,
             fn,
             n,
-            defaults,
             wasmCall: fn === 'f'
-              ? () => core.evaluate(slug, xs, params, wasmOut)
-              : () => core.derivative(slug, xs, params, wasmOut),
+              ? () => {
+                batch.evaluate(slug, params);
+                return batch.y;
+              }
+              : () => {
+                batch.derivative(slug, params);
+                return batch.y;
+              },
+            copyCall: fn === 'f'
+              ? () => core.evaluate(slug, xs, params, copyOut)
+              : () => core.derivative(slug, xs, params, copyOut),
             jsCall: () => {
               jsBatch(xs, out, n, args);
               return out;
@@ -412,16 +382,12 @@ async function main() {
       const xs = inputs.get(c.n);
       const label = `${c.slug} ${c.fn} n=${c.n}`;
       const nativeOut = await native.dump(c.slug, c.fn, c.n, path.join(tmp, 'out.bin'));
-      try {
-        problems.push(...compare(label, xs, nativeOut, c.wasmCall(), 'native', 'wasm'));
-      } catch (error) {
-        problems.push(`${label}: wasm threw ${error.message}`);
-      }
-      problems.push(...compare(label, xs, nativeOut, Float64Array.from(c.jsCall()), 'native', 'js'));
-      const kernel = kernelRunner(core, c.slug, c.fn, xs, c.defaults);
-      if (kernel) {
-        problems.push(...compare(label, xs, nativeOut, Float64Array.from(kernel.call()), 'native', 'wasm kernel'));
-        kernel.free();
+      for (const [name, call] of [['wasm', c.wasmCall], ['copying', c.copyCall], ['js', c.jsCall]]) {
+        try {
+          problems.push(...compare(label, xs, nativeOut, Float64Array.from(call()), 'native', name));
+        } catch (error) {
+          problems.push(`${label}: ${name} threw ${error.message}`);
+        }
       }
     }
     if (problems.length) {
@@ -430,50 +396,45 @@ async function main() {
     }
 
     // 2. Timing. Per case: calibrate and warm up each implementation, then `reps` rounds
-    // of wasm, native, JS (and the wasm kernel), one sample each, round-robin.
+    // of wasm, copying, native, JS, one sample each, round-robin.
     const rows = [];
     for (const [index, c] of cases.entries()) {
       progress(`[${index + 1}/${cases.length}] ${c.slug} ${c.fn} n=${c.n}`);
-      const kernel = kernelRunner(core, c.slug, c.fn, inputs.get(c.n), c.defaults);
       const wasm = jsSampler(c.wasmCall, c.n, minNs);
+      const copying = jsSampler(c.copyCall, c.n, minNs);
       const nativeWarm = await native.time(c.slug, c.fn, c.n, 1, options.minMs); // calibrates
       const js = jsSampler(c.jsCall, c.n, minNs);
-      const kern = kernel ? jsSampler(kernel.call, c.n, minNs) : null;
-      for (const warm of [wasm, js, kern]) {
-        if (!warm) continue;
-        warm.take();
-        warm.faults.length = 0;
-      }
-      const samples = { wasm: [], native: [], js: [], kernel: [] };
+      for (const warm of [wasm, copying, js]) warm.take();
+      const samples = { wasm: [], copying: [], native: [], js: [] };
       for (let r = 0; r < options.reps; r++) {
         samples.wasm.push(wasm.take());
+        samples.copying.push(copying.take());
         samples.native.push((await native.time(c.slug, c.fn, c.n, 1, options.minMs)).raw[0]);
         samples.js.push(js.take());
-        if (kern) samples.kernel.push(kern.take());
       }
-      kernel?.free();
       const wasmNs = median(samples.wasm);
+      const copyingNs = median(samples.copying);
       const nativeNs = median(samples.native);
       const jsNs = median(samples.js);
-      const kernelNs = kern ? median(samples.kernel) : null;
       // nsPerElement is the median; min is there for runs on a busy machine.
       const stats = (ns, iters, list) => ({ nsPerElement: ns, min: Math.min(...list), iters, samples: list });
       rows.push({
         slug: c.slug,
         fn: c.fn,
         n: c.n,
-        wasm: { ...stats(wasmNs, wasm.iters, samples.wasm), faultsPerCall: median(wasm.faults) },
+        wasm: stats(wasmNs, wasm.iters, samples.wasm),
+        copying: stats(copyingNs, copying.iters, samples.copying),
         native: stats(nativeNs, nativeWarm.iters, samples.native),
-        js: { ...stats(jsNs, js.iters, samples.js), faultsPerCall: median(js.faults) },
-        wasmKernel: kern ? { ...stats(kernelNs, kern.iters, samples.kernel), faultsPerCall: median(kern.faults) } : null,
+        js: stats(jsNs, js.iters, samples.js),
         wasmOverNative: wasmNs / nativeNs,
+        copyingOverNative: copyingNs / nativeNs,
         jsOverWasm: jsNs / wasmNs,
-        kernelOverNative: kern ? kernelNs / nativeNs : null,
-        apiNsPerElement: kern ? wasmNs - kernelNs : null,
+        copiesNsPerElement: copyingNs - wasmNs,
       });
     }
+    for (const batch of batches.values()) batch.free();
 
-    // 3. Where the API's time goes: the fixed cost of one call, and the copies in and out.
+    // 3. The fixed cost of one call on each path, and what the copies cost.
     progress('measuring the API call overhead...');
     const overhead = measureOverhead(core, nativeList, rows, minNs);
 
@@ -512,38 +473,31 @@ function measureOverhead(core, nativeList, rows, minNs) {
   const repeatMedian = (sampler) => median(Array.from({ length: reps }, () => sampler.take()));
   const one = benchInputs(2).subarray(0, 1);
   const reluParams = wasmParams('relu', nativeList.get('relu') ?? []);
-  const callNs = repeatMedian(jsSampler(() => core.evaluate('relu', one, reluParams), 1, minNs));
+  const oneOut = new Float64Array(1);
+  const copyingCallNs = repeatMedian(jsSampler(() => core.evaluate('relu', one, reluParams, oneOut), 1, minNs));
+  const batch = core.createBatch(1);
+  batch.x.set(one);
+  const batchCallNs = repeatMedian(jsSampler(() => {
+    batch.evaluate('relu', reluParams);
+    return batch.y;
+  }, 1, minNs));
+  batch.free();
   const perSize = options.sizes.map((n) => {
     const xs = benchInputs(n);
     const scratch = new Float64Array(n);
-    // Copying into an existing array (what filling wasm memory costs) and allocating a
-    // copy (what handing back a fresh Float64Array costs).
-    const copyIn = repeatMedian(jsSampler(() => {
+    // One copy of n doubles between existing arrays; the copying path makes two.
+    const copy = repeatMedian(jsSampler(() => {
       scratch.set(xs);
       return scratch;
     }, n, minNs));
-    const copyOut = repeatMedian(jsSampler(() => xs.slice(), n, minNs));
-    const sized = rows.filter((r) => r.n === n && r.apiNsPerElement !== null);
-    const summary = (list) => (list.length ? {
-      rows: list.length,
-      median: median(list.map((r) => r.apiNsPerElement)),
-      min: Math.min(...list.map((r) => r.apiNsPerElement)),
-      max: Math.max(...list.map((r) => r.apiNsPerElement)),
-      faultsPerCall: median(list.map((r) => r.wasm.faultsPerCall)),
-    } : null);
+    const copies = rows.filter((r) => r.n === n).map((r) => r.copiesNsPerElement);
     return {
       n,
-      callNsPerElement: callNs / n,
-      copyInNsPerElement: copyIn,
-      copyOutNsPerElement: copyOut,
-      // wasm - kernel, in ns/element, for rows whose result arrays reused pages and
-      // for rows whose result arrays mostly got fresh (faulting) pages.
-      apiNsPerElement: summary(sized.filter((r) => !faulted(r))),
-      apiNsPerElementFaulting: summary(sized.filter(faulted)),
-      resultPages: resultPages(n),
+      copyNsPerElement: copy,
+      copiesNsPerElement: copies.length ? { rows: copies.length, median: median(copies), min: Math.min(...copies), max: Math.max(...copies) } : null,
     };
   });
-  return { callNs, perSize };
+  return { batchCallNs, copyingCallNs, perSize };
 }
 
 function judge(rows) {
@@ -552,7 +506,7 @@ function judge(rows) {
   const speedMisses = speedRows.filter((r) => !(r.jsOverWasm >= MIN_JS_OVER_WASM));
   const brief = (r) => ({
     slug: r.slug, fn: r.fn, n: r.n, wasmOverNative: r.wasmOverNative, jsOverWasm: r.jsOverWasm,
-    kernelOverNative: r.kernelOverNative,
+    copyingOverNative: r.copyingOverNative,
   });
   return {
     wasmWithinNative: {
@@ -575,9 +529,9 @@ function printReport({ meta, rows, overhead, targets }) {
   say('');
   say(`Activation core benchmark: ns per element, median of ${meta.reps} interleaved samples (each >= ${meta.minSampleMs} ms)`);
   say(`node ${meta.node} (V8 ${meta.v8}); ${meta.cpu}, ${meta.cores} cores; inputs: ${meta.inputs}`);
-  say('wasm   = core.evaluate/derivative from web/src/core.js (copy in, checks, compute, copy out into a preallocated array)');
-  say('kernel = the same wasm batch function on data already in wasm memory (diagnostic: wasm - kernel = API cost)');
-  say('native = build/native_bench (g++ -O3); JS = bench/plain-js-activations.mjs into a preallocated array');
+  say('wasm    = batch.evaluate/derivative on a core.createBatch(n): x and y already in wasm memory (the targets use this)');
+  say('copying = core.evaluate/derivative(slug, xs, params, out): the same plus copying xs in and the result out');
+  say('native  = build/native_bench (g++ -O3); JS = bench/plain-js-activations.mjs; both on preallocated arrays');
   // The bench keeps about one core busy itself, which the load at the end includes.
   if (Math.max(meta.loadAverage.start, meta.loadAverage.end - 1) > 0.75 * meta.cores) {
     say(`WARNING: the machine was busy (load average ${meta.loadAverage.start.toFixed(1)} at start, ` +
@@ -585,8 +539,8 @@ function printReport({ meta, rows, overhead, targets }) {
   }
   say('');
   const header = [
-    pad('function', 10, false), pad('fn', 2, false), pad('n', 4), pad('wasm', 7), pad('kernel', 7), pad('native', 7),
-    pad('JS', 7), pad('wasm/native', 12), pad('kernel/native', 13), pad('JS/wasm', 8),
+    pad('function', 10, false), pad('fn', 2, false), pad('n', 4), pad('wasm', 7), pad('copying', 7), pad('native', 7),
+    pad('JS', 7), pad('wasm/native', 12), pad('copying/native', 14), pad('JS/wasm', 8),
   ].join(' ');
   say(header);
   say('-'.repeat(header.length));
@@ -595,40 +549,37 @@ function printReport({ meta, rows, overhead, targets }) {
     const missJs = SPEEDUP_SLUGS.has(r.slug) && !(r.jsOverWasm >= MIN_JS_OVER_WASM);
     say([
       pad(r.slug, 10, false), pad(fnLabel(r.fn), 2, false), pad(formatN(r.n), 4),
-      pad(formatNs(r.wasm.nsPerElement) + (faulted(r) ? '#' : ''), 7), pad(formatNs(r.wasmKernel?.nsPerElement ?? NaN), 7),
+      pad(formatNs(r.wasm.nsPerElement), 7), pad(formatNs(r.copying.nsPerElement), 7),
       pad(formatNs(r.native.nsPerElement), 7), pad(formatNs(r.js.nsPerElement), 7),
       pad(formatRatio(r.wasmOverNative) + (missNative ? '*' : ' '), 12),
-      pad(formatRatio(r.kernelOverNative ?? NaN) + ' ', 13),
+      pad(formatRatio(r.copyingOverNative) + ' ', 14),
       pad(formatRatio(r.jsOverWasm) + (missJs ? '*' : ' '), 8),
     ].join(' '));
   }
   say(`* = misses its target (wasm/native <= ${MAX_WASM_OVER_NATIVE}x everywhere; ` +
     `JS/wasm >= ${MIN_JS_OVER_WASM}x for ${[...SPEEDUP_SLUGS].join(', ')})`);
-  if (rows.some(faulted)) {
-    say('# = most API calls got fresh pages for their result array and page-faulted on every 4 KB of it');
-  }
 
   say('');
-  say(`API cost: one core.evaluate('relu') call on a single point takes ${overhead.callNs.toFixed(0)} ns.`);
-  const range = (a) => `${formatNs(a.median)} ns/el (${formatNs(a.min)} to ${formatNs(a.max)}, ${a.rows} rows)`;
+  say(`Fixed cost of one call on a single point (relu): batch ${overhead.batchCallNs.toFixed(0)} ns, ` +
+    `copying ${overhead.copyingCallNs.toFixed(0)} ns.`);
   for (const o of overhead.perSize) {
-    const api = o.apiNsPerElement ? range(o.apiNsPerElement) : 'n/a';
-    say(`  n=${formatN(o.n)}: wasm - kernel = ${api}; estimated as fixed per-call cost ${formatNs(o.callNsPerElement)} + ` +
-      `copy in ${formatNs(o.copyInNsPerElement)} + allocating copy out ${formatNs(o.copyOutNsPerElement)} ns/el`);
-    if (o.apiNsPerElementFaulting) {
-      const f = o.apiNsPerElementFaulting;
-      say(`         rows marked #: wasm - kernel = ${range(f)}, with ${f.faultsPerCall.toFixed(0)} page faults a call ` +
-        `(the result array is ${o.resultPages} pages)`);
-    }
+    const c = o.copiesNsPerElement;
+    const measured = c ? `${formatNs(c.median)} ns/el (${formatNs(c.min)} to ${formatNs(c.max)}, ${c.rows} rows)` : 'n/a';
+    say(`  n=${formatN(o.n)}: copying - wasm = ${measured}; one Float64Array copy of n doubles takes ` +
+      `${formatNs(o.copyNsPerElement)} ns/el, and copying makes two`);
   }
 
   say('');
   for (const t of Object.values(targets)) {
+    if (t.checked === 0) {
+      say(`n/a   ${t.target}: no rows to check`);
+      continue;
+    }
     say(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ` +
       (t.pass ? `all ${t.checked} rows` : `${t.misses.length} of ${t.checked} rows miss`));
     for (const m of t.misses) {
       say(`        ${m.slug} ${fnLabel(m.fn)} n=${formatN(m.n)}: wasm/native ${formatRatio(m.wasmOverNative)} ` +
-        `(kernel/native ${formatRatio(m.kernelOverNative ?? NaN)}), JS/wasm ${formatRatio(m.jsOverWasm)}`);
+        `(copying/native ${formatRatio(m.copyingOverNative)}), JS/wasm ${formatRatio(m.jsOverWasm)}`);
     }
   }
   say(`(${meta.seconds.toFixed(0)} s; a measurement, not a test: misses do not fail the run)`);
