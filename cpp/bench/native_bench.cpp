@@ -1,5 +1,5 @@
-// Native timing server for bench/core-bench.mjs: the same batch functions the wasm
-// module runs, built with -O3, driven over stdin so the Node script can interleave
+// Native timing server for bench/core-bench.mjs: the same checked batch calls the wasm
+// module's exports make (activation::evaluate_checked), built with -O3, driven over stdin so the Node script can interleave
 // its samples with the wasm and plain-JS ones (A, B, C, A, B, C, ...).
 //
 // One command a line, one reply a line (errors reply "err <message>"):
@@ -71,9 +71,16 @@ std::vector<double> bench_inputs(std::size_t n) {
 
 struct Case {
   const activation::ActivationSpec* spec;
-  activation::BatchFn fn;
+  activation::Which which;
   activation::Arguments args;
 };
+
+// One call as the public APIs make it: checked (parameters, pieces), then the batch loop.
+// The wasm module's exports run the same evaluate_checked, so both sides do the same work.
+inline std::string call(const Case& c, const double* x, double* out, std::size_t n) {
+  return activation::evaluate_checked(*c.spec, c.which, x, out, n, c.args.values, c.args.pieces,
+                                      c.args.piece_count);
+}
 
 class Bench {
  public:
@@ -100,25 +107,26 @@ class Bench {
     if (c.spec == nullptr) return "unknown slug '" + slug + "'";
     if (c.spec->kind != activation::Kind::scalar) return "'" + slug + "' is not a scalar activation";
     if (fn_name == "f") {
-      c.fn = c.spec->f_batch;
+      c.which = activation::Which::value;
     } else if (fn_name == "df") {
-      c.fn = c.spec->df_batch;
+      c.which = activation::Which::derivative;
     } else {
       return "fn must be f or df, not '" + fn_name + "'";
     }
-    if (c.fn == nullptr) return "'" + slug + "' has no batch " + fn_name;
     c.args = activation::Arguments{};
     c.args.values = activation::default_params(*c.spec);
     // Maxout reads its pieces from the arguments; bench it with the default pair (relu).
     c.args.pieces = pieces_.data();
     c.args.piece_count = pieces_.size();
-    return {};
+    double probe = 0.0;
+    return call(c, &probe, &probe, 1);  // the checks' verdict, once, outside any timing
   }
 
   std::string dump(const Case& c, std::size_t n, const std::string& path) {
     const std::vector<double>& x = inputs(n);
     std::vector<double> out(n);
-    c.fn(x.data(), out.data(), n, c.args);
+    const std::string error = call(c, x.data(), out.data(), n);
+    if (!error.empty()) return error;
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (file == nullptr) return "cannot open '" + path + "' for writing";
     const std::size_t written = std::fwrite(out.data(), sizeof(double), n, file);
@@ -185,7 +193,7 @@ class Bench {
     double acc = 0.0;
     const auto start = Clock::now();
     for (std::size_t k = 0; k < iters; ++k) {
-      c.fn(x.data(), out.data(), n, c.args);
+      call(c, x.data(), out.data(), n);
       escape(out.data());
       acc += out[k % n];
     }

@@ -141,16 +141,12 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE bool activation_evaluate_into(std::size_t index, int which, std::uintptr_t in, std::uintptr_t out, std::size_t n,
                   double p0, double p1, std::uintptr_t pieces, std::size_t piece_count) {
   const ActivationSpec* spec = spec_at(index);
-  if (spec == nullptr || spec->kind != activation::Kind::scalar) return fail("not a scalar activation");
-  Arguments args;
-  if (!make_arguments(*spec, p0, p1, pieces, piece_count, args)) return false;
-  if (which == 2 && spec->param_derivative_batch == nullptr) {
-    return fail(std::string(spec->slug) + " has no learnable parameter");
-  }
-  const activation::BatchFn fn =
-      which == 0 ? spec->f_batch : which == 1 ? spec->df_batch : spec->param_derivative_batch;
-  fn(as_doubles(in), as_doubles(out), n, args);
-  return true;
+  if (spec == nullptr) return fail("unknown activation");
+  if (which < 0 || which > 2) return fail("which must be 0 (f), 1 (f') or 2 (df/dparameter)");
+  const std::string error = activation::evaluate_checked(
+      *spec, static_cast<activation::Which>(which), as_doubles(in), as_doubles(out), n, {p0, p1},
+      reinterpret_cast<const Piece*>(pieces), piece_count);
+  return error.empty() || fail(error);
 }
 
 // Writes n points to x, y and dy (each n doubles).
