@@ -4,8 +4,9 @@
 //   wasm   - the wasm module under Node through the public zero-copy path (web/src/core.js):
 //            batch.evaluate / batch.derivative on a core.createBatch(n), whose x and y
 //            already live in wasm memory;
-//   native - the same C++ built with -O3 (build/native_bench, a child process that
-//            times spec->f_batch on its side; see cpp/bench/native_bench.cpp);
+//   native - the same C++ built with -O3 (build/native_bench, a child process that times
+//            activation::evaluate_checked, the checked call the wasm export also makes;
+//            see cpp/bench/native_bench.cpp);
 //   js     - the same formulas in plain JavaScript (bench/plain-js-activations.mjs).
 // All three work on preallocated arrays, so the targets compare computation with
 // computation. Beside them, not a target, "copying": core.evaluate(slug, xs, params, out),
@@ -531,7 +532,7 @@ function printReport({ meta, rows, overhead, targets }) {
   say(`node ${meta.node} (V8 ${meta.v8}); ${meta.cpu}, ${meta.cores} cores; inputs: ${meta.inputs}`);
   say('wasm    = batch.evaluate/derivative on a core.createBatch(n): x and y already in wasm memory (the targets use this)');
   say('copying = core.evaluate/derivative(slug, xs, params, out): the same plus copying xs in and the result out');
-  say('native  = build/native_bench (g++ -O3); JS = bench/plain-js-activations.mjs; both on preallocated arrays');
+  say('native  = build/native_bench (g++ -O3, the same checked call); JS = bench/plain-js-activations.mjs; both on preallocated arrays');
   // The bench keeps about one core busy itself, which the load at the end includes.
   if (Math.max(meta.loadAverage.start, meta.loadAverage.end - 1) > 0.75 * meta.cores) {
     say(`WARNING: the machine was busy (load average ${meta.loadAverage.start.toFixed(1)} at start, ` +
