@@ -61,11 +61,23 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   // ---- drawing
   let defaultProps = null; // the defaults never change
   const defaultProperties = () => (defaultProps ??= core.properties(slug, defaults));
-  let defaultCache = { key: '', sample: null };
-  function defaultSample(xmin, xmax, n) {
+  // The faint default curves' points, kept per x-range and width: they stay the same while
+  // a slider is dragged, so each frame reuses them (and Chart.js sees the same arrays).
+  let defaultCache = { key: '', points: null };
+  function defaultPoints(xmin, xmax, n) {
     const key = `${xmin}|${xmax}|${n}`;
-    if (defaultCache.key !== key) defaultCache = { key, sample: core.sample(slug, { xmin, xmax, n, params: defaults }) };
-    return defaultCache.sample;
+    if (defaultCache.key !== key) {
+      const d = core.sample(slug, { xmin, xmax, n, params: defaults });
+      const dp = defaultProperties();
+      defaultCache = {
+        key,
+        points: {
+          f: toPoints(d.x, d.y, dp.continuity < 0 ? dp.nonDifferentiableAt : [], cornersOf(dp, defaults)),
+          df: toPoints(d.x, d.dy, dp.nonDifferentiableAt),
+        },
+      };
+    }
+    return defaultCache.points;
   }
 
   // The text around the chart (properties, label, toggles); returns what the curves need.
@@ -92,10 +104,9 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     sets[DS.df].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
     if (hasParamDerivative) sets[DS.dparam].data = toPoints(s.x, core.parameterDerivative(slug, s.x, p));
     if (showDefault) {
-      const d = defaultSample(xmin, xmax, n);
-      const dp = defaultProperties();
-      sets[DS.defaultF].data = toPoints(d.x, d.y, dp.continuity < 0 ? dp.nonDifferentiableAt : [], cornersOf(dp, defaults));
-      sets[DS.defaultDf].data = toPoints(d.x, d.dy, dp.nonDifferentiableAt);
+      const d = defaultPoints(xmin, xmax, n);
+      sets[DS.defaultF].data = d.f;
+      sets[DS.defaultDf].data = d.df;
     }
     const visible = { f: card.isChecked('f'), df: card.isChecked('df'), dparam: card.isChecked('dparam') };
     sets[DS.f].hidden = !visible.f;
