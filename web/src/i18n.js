@@ -1,6 +1,8 @@
 // UI strings: lookup with {placeholders}, language choice, and applying strings to the DOM.
 // The dictionaries are plain JSON (web/i18n/*.json) so translators never touch code.
 
+import { setAttr, setText } from './dom.js';
+
 export const LANGUAGES = ['en', 'ko'];
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -66,18 +68,15 @@ export function placeholdersOf(template) {
  *   data-i18n-vars='{"n":3}'         → placeholder values for both
  */
 export function applyTranslations(root, t) {
-  // Only changed strings are written: rewriting equal text still makes the browser lay out
-  // the whole page again, which on a first visit delays the first chart.
+  // setText/setAttr write only changed strings: rewriting equal text still makes the
+  // browser lay out the whole page again.
   for (const el of root.querySelectorAll('[data-i18n]')) {
-    const text = t(el.dataset.i18n, readVars(el));
-    if (el.textContent !== text) el.textContent = text;
+    setText(el, t(el.dataset.i18n, readVars(el)));
   }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr.split(';')) {
       const [attr, key] = pair.split(':');
-      if (!attr || !key) continue;
-      const text = t(key.trim(), readVars(el));
-      if (el.getAttribute(attr.trim()) !== text) el.setAttribute(attr.trim(), text);
+      if (attr && key) setAttr(el, attr.trim(), t(key.trim(), readVars(el)));
     }
   }
 }
