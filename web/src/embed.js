@@ -9,7 +9,7 @@ import en from '../i18n/en.json';
 import ko from '../i18n/ko.json';
 import { loadCore } from './core.js';
 import { createLabContext } from './lab-context.js';
-import { applyTranslations, lookup, makeTranslator, pickLanguage, LANGUAGES } from './i18n.js';
+import { applyTranslations, initialLanguage, lookup, makeTranslator, LANGUAGES } from './i18n.js';
 import { createStateTable, setField } from './state.js';
 import { createStore } from './store.js';
 import { h, tr } from './dom.js';
@@ -18,7 +18,7 @@ import { parseState } from './url-state.js';
 import {
   EMBED_KEYS, HIDE_PARTS, LOCK_ALL, embedKeysQuery, embeddableIds, lockStore, parseEmbedOptions, stateQuery, withQuery,
 } from './embed-options.js';
-import { startUrlSync, urlLanguage } from './url-sync.js';
+import { startUrlSync } from './url-sync.js';
 import { showNotice } from './notice.js';
 import { startResizeReporter } from './resize-reporter.js';
 import { pages } from './share-config.js';
@@ -106,7 +106,7 @@ function disableLocked(section, id, lock) {
 async function startEmbed() {
   const search = location.search;
   const params = new URLSearchParams(search);
-  const lang = urlLanguage(search) ?? pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const lang = initialLanguage(search);
   const t = translators[lang];
   document.documentElement.lang = lang;
   const root = prepareRoot();

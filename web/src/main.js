@@ -28,7 +28,6 @@ const MOUNTERS = {
   summary: mountSummaryTable,
 };
 
-
 // The explanations wait until the first chart has had its frame: inserting them first made
 // that chart wait for a layout of the whole page, the slowest step of a cold load.
 let releaseProse;

@@ -9,8 +9,6 @@ import { showNotice } from './notice.js';
 import { createAnnouncer, mountShareButtons } from './share-buttons.js';
 import { createEmbedDialog } from './embed-dialog.js';
 
-export { urlLanguage } from './url-sync.js';
-
 /** The state a link asks for ({ state, problems }); `lang` is used when the link has none. */
 export function restoreFromUrl(table, lang, search = location.search) {
   // The embed page's own keys mean nothing here but are not mistakes either.
