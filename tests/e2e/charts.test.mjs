@@ -147,7 +147,7 @@ test('comparison charts plot each function at its defaults, f solid and f′ das
     await page.locator(`#${id}-curve-${first}`).uncheck();
     await page.waitForFunction(([sel, label]) => {
       const c = window.__e2e.chartOf(document.querySelector(sel));
-      return c.data.datasets.find((d) => d.label === label).hidden;
+      return window.__e2e.seriesOf(c).find((d) => d.label === label).hidden;
     }, [`#${id}-chart`, `${first} f`]);
     await page.locator(`#${id}-curve-${first}`).check();
   }

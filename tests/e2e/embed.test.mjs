@@ -50,7 +50,7 @@ async function open(target, options = {}) {
 async function waitForEmbed(frame, canvasId) {
   await frame.waitForFunction((id) => {
     const chart = window.activationExplorer?.chart(id);
-    return chart && chart.data.datasets.some((d) => !d.hidden && d.data.length > 0) && chart.chartArea;
+    return chart && (chart.$curves ?? chart.data.datasets).some((d) => !d.hidden && d.data.length > 0) && chart.chartArea;
   }, canvasId, { timeout: 15000 });
   await frames(frame, 2);
 }

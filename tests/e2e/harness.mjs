@@ -55,8 +55,13 @@ export const PAGE_HELPERS = () => {
       return window.activationExplorer?.chart?.(canvas.id) ?? window.Chart?.getChart?.(canvas)
         ?? [...(window.__e2eCharts ?? [])].reverse().find((c) => c.canvas === canvas);
     },
+    // A line chart's curves (drawn by the page's own plugin), or a bar chart's datasets.
+    seriesOf(chart) {
+      return chart.$curves ?? chart.data.datasets;
+    },
     hasData(canvas) {
-      return Boolean(window.__e2e.chartOf(canvas)?.data.datasets.some((d) => !d.hidden && d.data.length > 0));
+      const chart = window.__e2e.chartOf(canvas);
+      return Boolean(chart && window.__e2e.seriesOf(chart).some((d) => !d.hidden && d.data.length > 0));
     },
     async settleInView(el, tries = 20) {
       for (let i = 0; i < tries; i += 1) {
@@ -180,10 +185,10 @@ export function readChart(page, canvasSelector) {
       yMax: y?.max,
       chartArea: chart.chartArea && { ...chart.chartArea },
       labels: chart.data.labels ? [...chart.data.labels] : null,
-      datasets: chart.data.datasets.map((d, i) => ({
+      datasets: window.__e2e.seriesOf(chart).map((d, i) => ({
         index: i,
         label: d.label,
-        hidden: Boolean(d.hidden) || !chart.isDatasetVisible(i),
+        hidden: Boolean(d.hidden) || (!chart.$curves && !chart.isDatasetVisible(i)),
         borderDash: d.borderDash ? [...d.borderDash] : [],
         data: d.data.map((p) => (typeof p === 'object' && p !== null ? [p.x, p.y] : p)),
       })),

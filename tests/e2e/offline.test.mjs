@@ -102,7 +102,7 @@ test('share-link queries and ?fn= embed views work from file:// offline', async 
 
   opened = await openOffline(singleUrl('?fn=maxout&hide=text&maxout.pieces=-1:0,1:0,0.5:1&nope=1'));
   ({ page } = opened);
-  await page.waitForFunction(() => window.activationExplorer?.chart('maxout-chart')?.data.datasets.some((d) => d.data.length > 0));
+  await page.waitForFunction(() => window.activationExplorer?.chart('maxout-chart')?.$curves.some((d) => d.data.length > 0));
   await frames(page, 2);
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('embed-mode')), true);
   assert.equal(await page.locator('.site-header, .toc, #summary').count(), 0, 'the page around the embed is gone');
@@ -195,7 +195,7 @@ test('dist/ works from a sub-path of a static host, requesting nothing from anot
     opened = await openPage(site.browser, `${base}embed.html?fn=tanh`, { goto: false, initScripts: [watchScript] });
     traffic = recordTraffic(opened.page);
     await opened.page.goto(`${base}embed.html?fn=tanh&tanh.xmin=-2`);
-    await opened.page.waitForFunction(() => window.activationExplorer?.chart('tanh-chart')?.data.datasets.some((d) => d.data.length > 0));
+    await opened.page.waitForFunction(() => window.activationExplorer?.chart('tanh-chart')?.$curves.some((d) => d.data.length > 0));
     assert.equal(await opened.page.locator('#embed-open').getAttribute('href'), `${base}index.html?lang=en&tanh.xmin=-2#tanh`);
     assertOnlyOrigins(traffic.requests, [base]);
     await assertCleanPage(opened.page, traffic.dialogs);

@@ -1,7 +1,7 @@
 // Native, labelled controls: a parameter's slider + number box + reset, and an x-range
 // picker. They report values up and are told values back (set), never holding state.
 
-import { h, setAttr, setText, tr } from './dom.js';
+import { h, setAttr, setText, setValue, tr } from './dom.js';
 import { formatNumber, parseNumber, decimalsOf, roundTo } from './format.js';
 import { boundsOf, X_PRESETS, X_LIMIT } from './state.js';
 
@@ -93,10 +93,10 @@ export function createParamControl({ field, t, value, onValue }) {
     root,
     set(next) {
       current = next;
-      slider.value = String(toSlider(field, next));
-      slider.setAttribute('aria-valuetext', formatNumber(next));
+      setValue(slider, String(toSlider(field, next)));
+      setAttr(slider, 'aria-valuetext', formatNumber(next));
       // Do not rewrite the box under the user's fingers; its change event settles it.
-      if (document.activeElement !== box || parseNumber(box.value) === next) box.value = String(next);
+      if (document.activeElement !== box || parseNumber(box.value) === next) setValue(box, String(next));
     },
     renderText,
   };
@@ -162,10 +162,10 @@ export function createRangeControl({ id, t, xmin, xmax, onRange }) {
     root,
     set(a, b) {
       for (const [input, v] of [[from, a], [to, b]]) {
-        if (document.activeElement !== input) input.value = String(v);
+        if (document.activeElement !== input) setValue(input, String(v));
       }
       presets.forEach((button, i) => {
-        button.setAttribute('aria-pressed', String(a === -X_PRESETS[i] && b === X_PRESETS[i]));
+        setAttr(button, 'aria-pressed', String(a === -X_PRESETS[i] && b === X_PRESETS[i]));
       });
     },
     renderText,

@@ -47,3 +47,8 @@ export function setText(el, text) {
 export function setAttr(el, name, value) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
+
+/** A form control's value, only when it differs (same reason as setText). */
+export function setValue(el, value) {
+  if (el.value !== value) el.value = value;
+}

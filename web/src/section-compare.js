@@ -5,7 +5,7 @@ import { h, tr } from './dom.js';
 import { formatNumber } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
-import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createRangeControl } from './controls.js';
 import { commit, valueXs, showReading } from './section-kit.js';
@@ -71,7 +71,7 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
     if (!chart) return;
     const n = sampleCount(chart);
     slugs.forEach((slug, i) => {
-      const [f, df] = [chart.data.datasets[2 * i], chart.data.datasets[2 * i + 1]];
+      const [f, df] = curvesOf(chart).slice(2 * i, 2 * i + 2);
       const visible = shown(slug);
       f.hidden = !visible;
       df.hidden = !(visible && withDf);

@@ -64,5 +64,5 @@ export function showReading(card, chart, reading, draw = true) {
   card.setReadout(reading ? reading.parts : null);
   if (!chart || (!reading && !chart.$crosshair)) return;
   chart.$crosshair = reading ? { x: reading.x, points: reading.points } : null;
-  if (draw) chart.draw();
+  if (draw) chart.render();
 }

@@ -5,7 +5,7 @@ import { h, tr } from './dom.js';
 import { formatNumber, parseNumber } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
-import { createLineChart, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createRangeControl } from './controls.js';
 import { commit, createPropertiesBlock, valueXs, valuesTable, showReading } from './section-kit.js';
@@ -117,7 +117,7 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
     onRange: (a, b, moved) => commit(store, (s) => setRange(s, table, slug, a, b, moved)),
   });
 
-  // ---- chart: datasets 0…max-1 are the pieces, then the max and its derivative
+  // ---- chart: curves 0…max-1 are the pieces, then the max and its derivative
   const F = maxPieces;
   const DF = maxPieces + 1;
   let chart = null;
@@ -151,7 +151,7 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
     }));
     if (card.valuesOpen()) renderValues();
     if (!chart) return;
-    const sets = chart.data.datasets;
+    const sets = curvesOf(chart);
     const showPieces = card.isChecked('pieces');
     for (let i = 0; i < maxPieces; i += 1) {
       const p = list[i];

@@ -5,13 +5,13 @@ import { h } from './dom.js';
 import { formatNumber } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
-import { createLineChart, redrawLine, sampleCount, sampleCountFor, toPoints, xAtPointer } from './charts.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, sampleCountFor, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createParamControl, createRangeControl, symbolOf } from './controls.js';
 import { commit, createPropertiesBlock, valueXs, valuesTable, paramSummary, showReading } from './section-kit.js';
 import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from './state.js';
 
-// Dataset order: faint defaults first so the live curves draw on top.
+// Curve order: the faint defaults first, then the live curves.
 const DS = { defaultF: 0, defaultDf: 1, f: 2, df: 3, dparam: 4 };
 
 export function mountScalarSection(lab, { slug, level }, ctx) {
@@ -94,7 +94,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     return { xmin, xmax, p, properties, showDefault };
   }
 
-  // Each dataset's { data, hidden } in DS order, n points; data undefined = keep what it has.
+  // Each curve's { data, hidden } in DS order, n points; data undefined = keep what it has.
   function curveData(n, { xmin, xmax, p, properties, showDefault }) {
     const s = core.sample(slug, { xmin, xmax, n, params: p });
     const sets = [{}, {}, {}, {}, {}].slice(0, hasParamDerivative ? 5 : 4);
@@ -128,9 +128,9 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     const view = renderText();
     if (!chart) return;
     curveData(sampleCount(chart), view).forEach((set, i) => {
-      const dataset = chart.data.datasets[i];
-      if (set.data) dataset.data = set.data;
-      dataset.hidden = set.hidden;
+      const curve = curvesOf(chart)[i];
+      if (set.data) curve.data = set.data;
+      curve.hidden = set.hidden;
     });
     renderHair(false); // the crosshair is drawn by the update below
     redrawLine(chart, view.xmin, view.xmax);
