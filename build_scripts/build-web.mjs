@@ -330,7 +330,9 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
     [WASM_FILE]: wasm,
     'styles.css': bundle.css,
     // The same selector as layout.css's "booting" rule, so this later one wins.
-    [NOSCRIPT_CSS]: 'html.booting main > .section:not(.ready) { content-visibility: auto; animation: none; }\n',
+    // Without a script the language toggle could do nothing, so it stays out of the way.
+    [NOSCRIPT_CSS]: 'html.booting main > .section:not(.ready) { content-visibility: auto; animation: none; }\n'
+      + 'html.booting .lang-toggle { display: none; }\n',
     ...Object.fromEntries(LANGS.map((lang) => [`content-${lang}.json`, contentJson(content[lang])])),
   };
   for (const [name, data] of Object.entries(files)) await writeFile(path.join(outDir, name), data);

@@ -89,11 +89,13 @@ test('scripts off: headings and formulas show at once, not after the 2 s fallbac
       booting: document.documentElement.classList.contains('booting'),
       formulas: [...document.querySelectorAll('.formulas math')].filter((el) => el.checkVisibility()).length,
       headings: [...document.querySelectorAll('main h2')].filter((el) => el.checkVisibility()).length,
+      toggle: getComputedStyle(document.getElementById('lang-toggle')).display,
     }));
     assert.ok(shown.at < 1900, `read before the fallback (${Math.round(shown.at)} ms)`);
     assert.equal(shown.booting, true, 'no script ran to remove the class');
     assert.ok(shown.formulas >= 16, `formulas visible without scripts (${shown.formulas}); noscript.css must apply`);
     assert.ok(shown.headings >= 12, `section headings visible without scripts (${shown.headings})`);
+    assert.equal(shown.toggle, 'none', 'no language toggle that could not work');
   } finally {
     await context.close();
   }
@@ -105,8 +107,10 @@ test('after a normal load nothing is left hidden by the booting rule', async () 
     booting: document.documentElement.classList.contains('booting'),
     hiddenSections: [...document.querySelectorAll('main > .section')]
       .filter((el) => getComputedStyle(el).contentVisibility === 'hidden').map((el) => el.id),
+    toggleShown: document.getElementById('lang-toggle').checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }),
   }));
   assert.equal(state.booting, false);
   assert.deepEqual(state.hiddenSections, []);
+  assert.equal(state.toggleShown, true, 'the language toggle is shown');
   await close();
 });
