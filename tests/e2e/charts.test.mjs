@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, nodeCore, pageFormat, waitForChart, readChart, dataset, comparePoints, close, buildAllCharts,
+  useSite, nodeCore, pageFormat, waitForChart, readChart, dataset, comparePoints, close, buildAllCharts, DESKTOP, PHONE,
 } from './harness.mjs';
 
 const site = useSite();
@@ -121,6 +121,21 @@ test('softmax plots the logits and core.softmax probabilities, and the Jacobian 
   const J = core.softmaxJacobian(logits, T);
   assert.deepEqual(cells.map((c) => c.trim()), Array.from(J, (v) => formatNumber(v, 3)), 'the n×n Jacobian table');
   await done();
+});
+
+test('the logits axis labels 0 and both ends, on a phone and with a large logit', async () => {
+  for (const [viewport, query] of [[PHONE, ''], [DESKTOP, '?softmax.logits=12,1,0.1']]) {
+    const { page, close: done } = await site.open({ viewport, path: query });
+    await waitForChart(page, '#softmax-logits-chart');
+    const ticks = await page.evaluate(() => {
+      const chart = window.__e2e.chartOf(document.getElementById('softmax-logits-chart'));
+      return { labelled: chart.scales.y.ticks.map((t) => t.value), min: chart.scales.y.min, max: chart.scales.y.max };
+    });
+    const what = `${viewport.width} px${query}: ticks ${ticks.labelled}`;
+    assert.ok(ticks.labelled.includes(0), `${what} include 0`);
+    assert.ok(ticks.labelled.includes(ticks.min) && ticks.labelled.includes(ticks.max), `${what} include both ends`);
+    await done();
+  }
 });
 
 test('comparison charts plot each function at its defaults, f solid and f′ dashed, in its own colour', async () => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   paddedExtent, formatNumber, parseNumber, niceStep, niceTicks, decimalsOf, formatInterval, formatSet, roundTo,
+  symmetricTickStep,
 } from '../../web/src/format.js';
 
 test('formatNumber: significant digits, real minus, no float noise', () => {
@@ -67,4 +68,22 @@ test('paddedExtent widens ranges and gives flat curves a band', () => {
   assert.deepEqual(paddedExtent(0, 0), { min: -0.5, max: 0.5 });
   assert.deepEqual(paddedExtent(10, 10), { min: 9, max: 11 });
   assert.deepEqual(paddedExtent(Infinity, -Infinity), { min: -1, max: 1 });
+});
+
+test('symmetricTickStep divides the axis so 0 and both ends are ticks', () => {
+  assert.equal(symmetricTickStep(5, 5), 1);
+  assert.equal(symmetricTickStep(5, 2), 2.5);
+  assert.equal(symmetricTickStep(5, 1), 5);
+  assert.equal(symmetricTickStep(10, 4), 2.5);
+  assert.equal(symmetricTickStep(15, 2), 15, 'no round step makes 2 parts of 15');
+  assert.equal(symmetricTickStep(15, 3), 5);
+  assert.equal(symmetricTickStep(1000, 5), 200);
+  assert.equal(symmetricTickStep(5, 0), 5, 'no room: only the ends and 0');
+  for (const axis of [5, 10, 15, 20, 35, 100, 1000]) {
+    for (let perSide = 1; perSide <= 12; perSide += 1) {
+      const step = symmetricTickStep(axis, perSide);
+      const parts = axis / step;
+      assert.ok(Math.abs(parts - Math.round(parts)) < 1e-9 && parts <= perSide, `axis ${axis}, ${perSide} per side: step ${step}`);
+    }
+  }
 });

@@ -196,7 +196,7 @@ function lineCurve(s, theme, initial) {
 }
 
 /** A bar chart over categories (softmax). */
-export function createBarChart(canvas, { labels, color, theme, yMin, yMax }) {
+export function createBarChart(canvas, { labels, color, theme, yMin, yMax, onResize }) {
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: [{ data: [], backgroundColor: color, borderWidth: 0, barPercentage: 0.8, categoryPercentage: 0.9 }] },
@@ -206,6 +206,7 @@ export function createBarChart(canvas, { labels, color, theme, yMin, yMax }) {
       maintainAspectRatio: false,
       events: [],
       layout: { padding: { top: 6, right: 8 } },
+      onResize: onResize ? () => onResize() : undefined,
       scales: {
         x: { type: 'category', grid: { display: false }, border: { display: false }, ticks: { color: theme.muted, font: { family: theme.font, size: theme.fontSize } } },
         y: axisOptions(theme, { min: yMin, max: yMax }),

@@ -43,6 +43,23 @@ export function niceStep(span, targetCount = 10) {
   return factor * magnitude;
 }
 
+/**
+ * A tick step for an axis from −axis to axis: the smallest 1-2-2.5-5 step that divides
+ * `axis` into at most `perSide` parts (so a tick falls on 0 and on both ends), else `axis`.
+ */
+export function symmetricTickStep(axis, perSide) {
+  if (!(axis > 0) || !Number.isFinite(axis)) return 1;
+  const wanted = axis / Math.max(1, perSide);
+  for (let scale = 10 ** Math.floor(Math.log10(wanted)); scale <= axis; scale *= 10) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const step = m * scale;
+      const parts = axis / step;
+      if (step >= wanted && Math.abs(parts - Math.round(parts)) < 1e-9) return step;
+    }
+  }
+  return axis;
+}
+
 /** Decimal places needed to write multiples of `step` exactly. */
 export function decimalsOf(step) {
   if (!Number.isFinite(step) || step >= 1) return 0;

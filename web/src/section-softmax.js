@@ -2,7 +2,7 @@
 // the temperature, the probabilities as bars, and the Jacobian as a heat-map table.
 
 import { h, tr } from './dom.js';
-import { formatNumber, parseNumber, roundTo } from './format.js';
+import { formatNumber, parseNumber, roundTo, symmetricTickStep } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
 import { createBarChart } from './charts.js';
@@ -12,6 +12,7 @@ import { addLogit, fieldOf, getIn, paramFields, removeLogit, setField, setLogit 
 
 const DRAG_DECIMALS = 1; // dragged logits snap to 0.1
 const MIN_LOGIT_AXIS = 5;
+const MIN_TICK_GAP_PX = 30;
 // Strongest tint of a Jacobian cell, in %: enough to see, light enough to read the number.
 const HEAT_MAX = 60;
 
@@ -129,6 +130,10 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
     const biggest = Math.max(MIN_LOGIT_AXIS, ...logits().map(Math.abs));
     return Math.ceil(biggest / 5) * 5;
   };
+  // The tick step divides the axis, so the ticks (which Chart.js starts at −axis) pass through
+  // 0, and is big enough for the chart's height that Chart.js never skips labels (on a
+  // phone it skipped every other one, 0 included).
+  const logitStep = (axis, height) => symmetricTickStep(axis, Math.floor(height / 2 / MIN_TICK_GAP_PX));
 
   function render() {
     const z = logits();
@@ -149,6 +154,7 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
       logitsChart.data.datasets[0].data = Array.from(z);
       logitsChart.options.scales.y.min = -axis;
       logitsChart.options.scales.y.max = axis;
+      logitsChart.options.scales.y.ticks.stepSize = logitStep(axis, logitsChart.chartArea?.height ?? logitsChart.height);
       logitsChart.update('none');
     }
     if (probChart) {
@@ -212,7 +218,9 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
 
   function createChart() {
     const theme = ctx.theme();
-    logitsChart = createBarChart(logitsCanvas, { labels: labels(), color: theme.series.barAlt, theme, yMin: -logitAxis(), yMax: logitAxis() });
+    logitsChart = createBarChart(logitsCanvas, {
+      labels: labels(), color: theme.series.barAlt, theme, yMin: -logitAxis(), yMax: logitAxis(), onResize: () => task.request(),
+    });
     probChart = createBarChart(probCanvas, { labels: labels(), color: theme.series.bar, theme, yMin: 0, yMax: 1 });
     logitsChart.$bar = 'barAlt';
     probChart.$bar = 'bar';
