@@ -181,5 +181,9 @@ test('the summary table lists every function with its properties', async () => {
   // f(0) column agrees with the core.
   const f0 = await page.locator('#summary-table tbody tr[data-slug="sigmoid"] td[data-prop="f0"]').textContent();
   assert.equal(f0.trim(), '0.5');
+  // At 1280 px every column fits beside the contents list (phones scroll it sideways).
+  for (let i = 0; i < 3; i += 1) await page.evaluate(() => window.__e2e.settleInView(document.getElementById('summary-table'), 3));
+  const fit = await page.locator('#summary .table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  assert.ok(fit.scroll <= fit.client, `the table needs ${fit.scroll} px in ${fit.client}`);
   await done();
 });
