@@ -150,8 +150,15 @@ test('maxout editor: add, type, remove, limits and presets redraw the pieces and
   // Four tangents of x²/4: their max stays within 0.25 of the parabola on ±3.
   const chart = await readChart(page, '#maxout-chart');
   for (const [x, y] of dataset(chart, 'max').data) assert.ok(y <= x * x / 4 + 1e-12 && x * x / 4 - y <= 0.25 + 1e-12, `x = ${x}: ${y}`);
+  // The parabola they approximate is drawn too, with its own toggle, only for this preset.
+  const target = dataset(chart, 'target');
+  assert.ok(!target.hidden && target.data.length >= 64, 'x²/4 drawn with the convex preset');
+  for (const [x, y] of target.data) assert.ok(close(y, x * x / 4), `x²/4 at x = ${x}: ${y}`);
+  assert.ok(await page.locator('#maxout-curve-target').isVisible(), 'its toggle is shown');
   await page.locator('#maxout-preset-relu').click();
   await checkMaxout(page, [{ w: 0, b: 0 }, { w: 1, b: 0 }]);
+  assert.ok(dataset(await readChart(page, '#maxout-chart'), 'target').hidden, 'no x²/4 with other pieces');
+  assert.ok(await page.locator('#maxout-curve-target').isHidden(), 'nor its toggle');
 
   for (let n = 2; n < 8; n += 1) await page.locator('#maxout-add-piece').click();
   await checkMaxout(page);

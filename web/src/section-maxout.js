@@ -1,5 +1,6 @@
 // Maxout: a table of k affine pieces w·x + b (add, remove, presets); each piece drawn
-// faintly, their maximum solid and its derivative dashed.
+// faintly, their maximum solid and its derivative dashed. With the convex preset's pieces,
+// the curve they approximate (x²/4) is drawn dotted, so the approximation can be seen.
 
 import { h, tr } from './dom.js';
 import { formatNumber, parseNumber } from './format.js';
@@ -12,6 +13,9 @@ import { commit, createPropertiesBlock, valueXs, valuesTable, showReading } from
 import { addPiece, fieldOf, MAXOUT_PRESETS, removePiece, setField, setPiece, setRange } from './state.js';
 
 const PRESET_KEYS = { relu: 'maxout.presetRelu', abs: 'maxout.presetAbs', convex: 'maxout.presetConvex' };
+// The curve the convex preset's tangent lines approximate.
+const convexTarget = (x) => (x * x) / 4;
+const samePieces = (a, b) => a.length === b.length && a.every((p, i) => p.w === b[i].w && p.b === b[i].b);
 
 export function mountMaxoutSection(lab, { slug, level }, ctx) {
   const { core, store, table, t } = ctx;
@@ -117,9 +121,10 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
     onRange: (a, b, moved) => commit(store, (s) => setRange(s, table, slug, a, b, moved)),
   });
 
-  // ---- chart: curves 0…max-1 are the pieces, then the max and its derivative
+  // ---- chart: curves 0…max-1 are the pieces, then the max, its derivative and x²/4
   const F = maxPieces;
   const DF = maxPieces + 1;
+  const TARGET = maxPieces + 2;
   let chart = null;
   const card = createChartCard({
     id: slug, t,
@@ -127,6 +132,7 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
       { key: 'f', labelKey: 'maxout.max', series: 'f', dash: 'solid', checked: true },
       { key: 'df', labelKey: 'chart.df', series: 'df', dash: 'dashed', checked: true },
       { key: 'pieces', labelKey: 'maxout.showPieces', series: 'faint', dash: 'solid', checked: true },
+      { key: 'target', labelKey: 'maxout.target', series: 'muted', dash: 'dotted', checked: true, hidden: true },
     ],
     onToggle: () => task.request(),
     onProbe: () => hairTask.request(),
@@ -164,6 +170,10 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
     sets[DF].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
     sets[F].hidden = !card.isChecked('f');
     sets[DF].hidden = !card.isChecked('df');
+    const approximating = samePieces(list, MAXOUT_PRESETS.convex);
+    card.setCurveVisible('target', approximating);
+    sets[TARGET].hidden = !(approximating && card.isChecked('target'));
+    if (approximating) sets[TARGET].data = Array.from(s.x, (x) => ({ x, y: convexTarget(x) }));
     renderHair(false); // the crosshair is drawn by the update below
     redrawLine(chart, xmin, xmax);
   }
@@ -208,6 +218,7 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
       ...Array.from({ length: maxPieces }, (_, i) => ({ label: `piece ${i + 1}`, faint: true, dash: 'solid' })),
       { label: 'max', color: theme.series.f, colorOf: (th) => th.series.f, dash: 'solid' },
       { label: 'df', color: theme.series.df, colorOf: (th) => th.series.df, dash: 'dashed' },
+      { label: 'target', color: theme.muted, colorOf: (th) => th.muted, dash: 'dotted', hidden: true },
     ];
     chart = createLineChart(card.canvas, { xmin: current().xmin, xmax: current().xmax, series, theme, onResize: () => task.request() });
     ctx.trackChart(chart);
