@@ -47,6 +47,13 @@ test('list() describes every function in the seed order with parameters and prop
   // Callers get copies: changing one does not change the core.
   list[0].slug = 'changed';
   assert.equal(core.list()[0].slug, 'step');
+  // properties are read when first asked for, and are copies too.
+  assert.deepEqual(core.list()[1].properties, core.properties('sigmoid'));
+  bySlug.sigmoid.properties.range.min = 99;
+  assert.equal(core.list()[1].properties.range.min, 0);
+  bySlug.tanh.properties = null;
+  assert.equal(bySlug.tanh.properties, null, 'callers may replace them');
+  assert.deepEqual(structuredClone(core.list()[2]).properties, core.properties('tanh'), 'a clone carries them');
 });
 
 test('evaluate and derivative agree with the native build', () => {

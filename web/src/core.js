@@ -119,13 +119,30 @@ class ActivationCore {
         entry.maxLength = SOFTMAX_MAX_LENGTH;
         entry.jacobianMaxLength = SOFTMAX_JACOBIAN_MAX_LENGTH;
       }
-      entry.properties = this.properties(entry.slug);
     }
   }
 
-  /** @returns {Activation[]} a fresh copy, safe for callers to modify. */
+  /**
+   * @returns {Activation[]} a fresh copy, safe for callers to modify. Each entry's
+   * `properties` (at the defaults) is computed when first read: the page's start-up only
+   * needs the parameters, and eleven properties calls were half of the core's start-up.
+   */
   list() {
-    return structuredClone(this.entries);
+    return this.entries.map((entry) => {
+      const copy = structuredClone(entry);
+      let properties;
+      let read = false;
+      Object.defineProperty(copy, 'properties', {
+        get: () => {
+          if (!read) [properties, read] = [this.properties(entry.slug), true];
+          return properties;
+        },
+        set: (value) => { [properties, read] = [value, true]; },
+        enumerable: true,
+        configurable: true,
+      });
+      return copy;
+    });
   }
 
   /** The slot of `slug`: { entry, i, names, defaults, vector, maxout }. */
