@@ -244,16 +244,15 @@ export function markBooting(html) {
  * skips translating a first visit in English. Throws naming the first key that is not.
  */
 export function checkEnglishShell(html, en) {
-  const lookupEn = (key) => key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), en);
   const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
   for (const m of html.matchAll(/<[^>]*\sdata-i18n="([^"]+)"[^>]*>([^<]*)</g)) {
-    if (unescape(m[2]) !== lookupEn(m[1])) throw new Error(`the page shell says "${m[2]}" for ${m[1]}, not its English string`);
+    if (unescape(m[2]) !== lookup(en, m[1])) throw new Error(`the page shell says "${m[2]}" for ${m[1]}, not its English string`);
   }
   for (const m of html.matchAll(/<[^>]*\sdata-i18n-attr="([^"]+)"[^>]*>/g)) {
     for (const pair of m[1].split(';')) {
       const [attr, key] = pair.split(':').map((x) => x.trim());
       const value = m[0].match(new RegExp(`\\s${attr}="([^"]*)"`))?.[1];
-      if (value === undefined || unescape(value) !== lookupEn(key)) throw new Error(`the page shell's ${attr} for ${key} is not its English string`);
+      if (value === undefined || unescape(value) !== lookup(en, key)) throw new Error(`the page shell's ${attr} for ${key} is not its English string`);
     }
   }
   return html;

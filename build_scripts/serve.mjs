@@ -45,10 +45,10 @@ export function resolveInside(dir, urlPath) {
 // file -> { mtimeMs, size, gzipped }: compressing app.js anew per request cost tens of ms.
 const gzipCache = new Map();
 
-function gzipOnce(file, info, body) {
+async function gzipOnce(file, info) {
   const hit = gzipCache.get(file);
   if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.gzipped;
-  const gzipped = gzipSync(body);
+  const gzipped = gzipSync(await readFile(file));
   gzipCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, gzipped });
   return gzipped;
 }
@@ -72,10 +72,10 @@ export async function startServer({ dir = path.join(ROOT, 'dist'), port = Number
       const info = await stat(file);
       if (!info.isFile()) return send(404, 'not found');
       const ext = path.extname(file).toLowerCase();
-      let body = await readFile(file);
       const headers = { 'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream' };
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = gzipOnce(file, info, body);
+      const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = gzip ? await gzipOnce(file, info) : await readFile(file);
+      if (gzip) {
         headers['Content-Encoding'] = 'gzip';
         headers.Vary = 'Accept-Encoding';
       }

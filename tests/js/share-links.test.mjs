@@ -11,7 +11,8 @@ import {
   EMBED_KEYS, IFRAME_SIZE, embedKeysQuery, embedQuery, iframeCode, clampSize, lockables, lockStore,
   parseEmbedOptions, stateQuery, withQuery,
 } from '../../web/src/embed-options.js';
-import { createThrottle, urlLanguage, WRITE_INTERVAL_MS } from '../../web/src/url-sync.js';
+import { createThrottle, WRITE_INTERVAL_MS } from '../../web/src/url-sync.js';
+import { urlLanguage } from '../../web/src/i18n.js';
 import { displayText, noticeLines } from '../../web/src/notice.js';
 import { lookup, placeholdersOf } from '../../web/src/i18n.js';
 

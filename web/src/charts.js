@@ -225,7 +225,8 @@ const DRAG_GAP_MS = 300;
  * a full Chart.js update when an axis changed, otherwise only a redraw. After a drag
  * pauses, the y-range fits the data again.
  */
-export function redrawLine(chart, xmin, xmax, now = performance.now()) {
+export function redrawLine(chart, xmin, xmax) {
+  const now = performance.now();
   const extent = dataExtent(chart.$curves);
   const dragging = now - chart.$lastRedraw < DRAG_GAP_MS;
   chart.$lastRedraw = now;
@@ -286,8 +287,8 @@ const PIXELS_PER_SAMPLE = 2;
 const clampSamples = (width) => Math.max(64, Math.min(800, Math.round((width > 0 ? width : 600) / PIXELS_PER_SAMPLE)));
 
 /**
- * {x, y} points from typed arrays, as Chart.js wants them with parsing off. Non-finite
- * values become gaps, and so do `breaks` (jumps of f or f′), so no false vertical line is drawn.
+ * {x, y} points from typed arrays, for a line chart's curves. Non-finite values become gaps
+ * (y: NaN), and so do `breaks` (jumps of f or f′), so no false vertical line is drawn.
  * `corners` ({ x: [...], y: [...] }, the curve's kinks) are added as exact points, so a
  * kink between two samples is drawn sharp instead of cut off.
  */
@@ -297,27 +298,17 @@ export function toPoints(xs, ys, breaks = [], corners = null) {
     const y = ys[i];
     points[i] = { x: xs[i], y: Number.isFinite(y) ? y : NaN };
   }
-  if (corners) addCorners(points, corners);
-  if (breaks.length === 0) return points;
-  const inside = breaks.filter((b) => b > xs[0] && b < xs[xs.length - 1]);
-  for (const b of inside.sort((p, q) => q - p)) {
-    const at = points.findIndex((p) => p.x >= b);
-    if (at <= 0) continue;
-    if (points[at].x === b) points[at] = { x: b, y: NaN }; // a sample right on the jump
-    else points.splice(at, 0, { x: b, y: NaN });
-  }
+  corners?.x.forEach((x, i) => { if (Number.isFinite(corners.y[i])) putPoint(points, x, corners.y[i]); });
+  for (const b of breaks) putPoint(points, b, NaN);
   return points;
 }
 
-function addCorners(points, corners) {
-  const first = points[0].x;
-  const last = points[points.length - 1].x;
-  corners.x.forEach((x, i) => {
-    if (!(x > first && x < last) || !Number.isFinite(corners.y[i])) return;
-    const at = points.findIndex((p) => p.x >= x);
-    if (points[at].x === x) points[at] = { x, y: corners.y[i] };
-    else points.splice(at, 0, { x, y: corners.y[i] });
-  });
+// Puts { x, y } in x order, replacing a sample at exactly x; only strictly inside the range.
+function putPoint(points, x, y) {
+  if (!(x > points[0].x && x < points[points.length - 1].x)) return;
+  const at = points.findIndex((p) => p.x >= x);
+  if (points[at].x === x) points[at] = { x, y };
+  else points.splice(at, 0, { x, y });
 }
 
 /** The x of a pointer event over the plot area, or null outside it. */

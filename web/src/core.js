@@ -206,8 +206,8 @@ class ActivationCore {
   }
 
   // Writes maxout pieces after `offset` doubles of scratch; returns [address, count].
-  piecesAt(entry, params, offset) {
-    if (entry.slug !== 'maxout') return [0, 0];
+  piecesAt(slot, params, offset) {
+    if (!slot.maxout) return [0, 0];
     const pieces = this.maxoutPieces(params);
     const base = this.scratch.reserve(offset + 2 * pieces.length);
     const address = base + offset * DOUBLE_BYTES;
@@ -220,17 +220,16 @@ class ActivationCore {
 
   run(which, slug, xs, params, target) {
     const slot = this.entry(slug);
-    const { entry, i } = slot;
-    if (entry.kind === 'vector') return this.vectorRun(which, slot, xs, params);
+    if (slot.vector) return this.vectorRun(which, slot, xs, params);
     const x = toFloat64(xs, 'xs');
     const n = x.length;
     const [p0, p1] = this.paramValues(slot, params);
-    const [pieces, k] = this.piecesAt(entry, params, 2 * n);
+    const [pieces, k] = this.piecesAt(slot, params, 2 * n);
     const base = this.scratch.reserve(2 * n + 2 * k); // never moves the pieces: already reserved
     const heap = this.wasm.HEAPF64;
     heap.set(x, base / DOUBLE_BYTES);
     const out = base + n * DOUBLE_BYTES;
-    this.check(this.wasm._activation_evaluate_into(i, which, base, out, n, p0, p1, pieces, k));
+    this.check(this.wasm._activation_evaluate_into(slot.i, which, base, out, n, p0, p1, pieces, k));
     // Read HEAPF64 afresh: a call that grows memory replaces the view.
     return copyOut(this.wasm.HEAPF64, out, n, target);
   }
@@ -264,8 +263,7 @@ class ActivationCore {
   /** n evenly spaced points in [xmin, xmax] with f and f'. */
   sample(slug, options = {}) {
     const slot = this.entry(slug);
-    const { entry, i } = slot;
-    if (entry.kind !== 'scalar') {
+    if (slot.vector) {
       throw new Error(`${slug} works on whole vectors; use softmax(logits, temperature) instead of sample`);
     }
     const { xmin = -5, xmax = 5, n = 501, params } = options;
@@ -274,11 +272,11 @@ class ActivationCore {
     }
     const [p0, p1] = this.paramValues(slot, params);
     const count = Number.isInteger(n) && n >= 2 && n <= 1e6 ? n : 0; // C++ reports bad n
-    const [pieces, k] = this.piecesAt(entry, params, 3 * count);
+    const [pieces, k] = this.piecesAt(slot, params, 3 * count);
     const base = this.scratch.reserve(3 * count + 2 * k);
     const y = base + count * DOUBLE_BYTES;
     const dy = y + count * DOUBLE_BYTES;
-    this.check(this.wasm._activation_sample_into(i, xmin, xmax, n, p0, p1, pieces, k, base, y, dy));
+    this.check(this.wasm._activation_sample_into(slot.i, xmin, xmax, n, p0, p1, pieces, k, base, y, dy));
     const heap = this.wasm.HEAPF64;
     const at = (address) => heap.slice(address / DOUBLE_BYTES, address / DOUBLE_BYTES + count);
     return { x: at(base), y: at(y), dy: at(dy) };
@@ -320,7 +318,7 @@ class ActivationCore {
     const dy = this.derivative('maxout', xs, params);
     const x = toFloat64(xs, 'xs');
     const n = x.length;
-    const [address, k] = this.piecesAt(this.entry('maxout').entry, params, 2 * n);
+    const [address, k] = this.piecesAt(this.entry('maxout'), params, 2 * n);
     const base = this.scratch.reserve(2 * n + 2 * k);
     this.wasm.HEAPF64.set(x, base / DOUBLE_BYTES);
     const out = base + n * DOUBLE_BYTES;
@@ -332,10 +330,9 @@ class ActivationCore {
   /** The registry's properties for these parameters. */
   properties(slug, params) {
     const slot = this.entry(slug);
-    const { entry, i } = slot;
     const [p0, p1] = this.paramValues(slot, params);
-    const [pieces, k] = this.piecesAt(entry, params, 0);
-    const result = this.wasm.properties(i, p0, p1, pieces, k);
+    const [pieces, k] = this.piecesAt(slot, params, 0);
+    const result = this.wasm.properties(slot.i, p0, p1, pieces, k);
     if (result === null) throw new Error(this.wasm.lastError());
     return normaliseProperties(result);
   }

@@ -5,10 +5,10 @@ import { h, tr } from './dom.js';
 import { formatNumber } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
-import { createLineChart, curvesOf, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createRangeControl } from './controls.js';
-import { commit, valueXs, showReading } from './section-kit.js';
+import { commit, curvePoints, valueXs, showReading } from './section-kit.js';
 import { setField, setRange, setShown } from './state.js';
 
 export function mountCompareSection(lab, { slug: id }, ctx) {
@@ -51,14 +51,7 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
     const key = `${slug}|${xmin}|${xmax}|${n}`;
     if (!cache.has(key)) {
       if (cache.size > 64) cache.clear();
-      const s = core.sample(slug, { xmin, xmax, n });
-      const p = core.properties(slug);
-      const kinks = p.continuity < 0 ? [] : p.nonDifferentiableAt; // exact corner points
-      cache.set(key, {
-        f: toPoints(s.x, s.y, p.continuity < 0 ? p.nonDifferentiableAt : [],
-          kinks.length ? { x: kinks, y: core.evaluate(slug, kinks) } : null),
-        df: toPoints(s.x, s.dy, p.nonDifferentiableAt),
-      });
+      cache.set(key, curvePoints(core, slug, core.sample(slug, { xmin, xmax, n }), core.properties(slug)));
     }
     return cache.get(key);
   };

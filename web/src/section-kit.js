@@ -1,10 +1,11 @@
 // Small pieces every interactive section uses: committing a pure state update,
-// the properties block, and the values-table rows.
+// the properties block, the values-table rows and a sample's chart points.
 
 import { h, tr } from './dom.js';
 import { formatNumber, niceTicks } from './format.js';
 import { describeProperties } from './properties-format.js';
 import { renderPropertyList } from './controls.js';
+import { toPoints } from './charts.js';
 
 /**
  * Run a pure update `(state) → { state, …result }` against the store and return the result,
@@ -65,4 +66,18 @@ export function showReading(card, chart, reading, draw = true) {
   if (!chart || (!reading && !chart.$crosshair)) return;
   chart.$crosshair = reading ? { x: reading.x, points: reading.points } : null;
   if (draw) chart.render();
+}
+
+/**
+ * A sample's f and f′ as chart points ({ f, df }): f breaks only where it jumps (step), f′ at
+ * every kink, and f's kinks are exact points, so a corner between two samples stays sharp.
+ */
+export function curvePoints(core, slug, sample, properties, params) {
+  const kinks = properties.nonDifferentiableAt;
+  const jumps = properties.continuity < 0;
+  const corners = !jumps && kinks.length ? { x: kinks, y: core.evaluate(slug, kinks, params) } : null;
+  return {
+    f: toPoints(sample.x, sample.y, jumps ? kinks : [], corners),
+    df: toPoints(sample.x, sample.dy, kinks),
+  };
 }

@@ -6,10 +6,12 @@ import { h, tr } from './dom.js';
 import { formatNumber, parseNumber } from './format.js';
 import { watch } from './store.js';
 import { createFrameTask } from './frame.js';
-import { createLineChart, curvesOf, redrawLine, sampleCount, toPoints, xAtPointer } from './charts.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createRangeControl } from './controls.js';
-import { commit, createPropertiesBlock, valueXs, valuesTable, showReading } from './section-kit.js';
+import {
+  commit, createPropertiesBlock, curvePoints, valueXs, valuesTable, showReading,
+} from './section-kit.js';
 import { addPiece, fieldOf, MAXOUT_PRESETS, removePiece, setField, setPiece, setRange } from './state.js';
 
 const PRESET_KEYS = { relu: 'maxout.presetRelu', abs: 'maxout.presetAbs', convex: 'maxout.presetConvex' };
@@ -165,9 +167,9 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
       if (p) sets[i].data = [{ x: xmin, y: p.w * xmin + p.b }, { x: xmax, y: p.w * xmax + p.b }];
     }
     const s = core.sample(slug, { xmin, xmax, n: sampleCount(chart), params: { pieces: list } });
-    const kinks = properties.nonDifferentiableAt;
-    sets[F].data = toPoints(s.x, s.y, [], kinks.length ? { x: kinks, y: core.evaluate(slug, kinks, { pieces: list }) } : null);
-    sets[DF].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
+    const points = curvePoints(core, slug, s, properties, { pieces: list });
+    sets[F].data = points.f;
+    sets[DF].data = points.df;
     sets[F].hidden = !card.isChecked('f');
     sets[DF].hidden = !card.isChecked('df');
     const approximating = samePieces(list, MAXOUT_PRESETS.convex);

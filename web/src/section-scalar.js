@@ -8,7 +8,9 @@ import { createFrameTask } from './frame.js';
 import { createLineChart, curvesOf, redrawLine, sampleCount, sampleCountFor, toPoints, xAtPointer } from './charts.js';
 import { createChartCard } from './chart-card.js';
 import { createParamControl, createRangeControl, symbolOf } from './controls.js';
-import { commit, createPropertiesBlock, valueXs, valuesTable, paramSummary, showReading } from './section-kit.js';
+import {
+  commit, createPropertiesBlock, curvePoints, valueXs, valuesTable, paramSummary, showReading,
+} from './section-kit.js';
 import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from './state.js';
 
 // Curve order: the faint defaults first, then the live curves.
@@ -62,20 +64,13 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   let defaultProps = null; // the defaults never change
   const defaultProperties = () => (defaultProps ??= core.properties(slug, defaults));
   // The faint default curves' points, kept per x-range and width: they stay the same while
-  // a slider is dragged, so each frame reuses them (and Chart.js sees the same arrays).
+  // a slider is dragged, so each frame reuses them.
   let defaultCache = { key: '', points: null };
   function defaultPoints(xmin, xmax, n) {
     const key = `${xmin}|${xmax}|${n}`;
     if (defaultCache.key !== key) {
       const d = core.sample(slug, { xmin, xmax, n, params: defaults });
-      const dp = defaultProperties();
-      defaultCache = {
-        key,
-        points: {
-          f: toPoints(d.x, d.y, dp.continuity < 0 ? dp.nonDifferentiableAt : [], cornersOf(dp, defaults)),
-          df: toPoints(d.x, d.dy, dp.nonDifferentiableAt),
-        },
-      };
+      defaultCache = { key, points: curvePoints(core, slug, d, defaultProperties(), defaults) };
     }
     return defaultCache.points;
   }
@@ -98,10 +93,9 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   function curveData(n, { xmin, xmax, p, properties, showDefault }) {
     const s = core.sample(slug, { xmin, xmax, n, params: p });
     const sets = [{}, {}, {}, {}, {}].slice(0, hasParamDerivative ? 5 : 4);
-    // f jumps only where it is discontinuous (step); f′ jumps at every kink.
-    sets[DS.f].data = toPoints(s.x, s.y, properties.continuity < 0 ? properties.nonDifferentiableAt : [],
-      cornersOf(properties, p));
-    sets[DS.df].data = toPoints(s.x, s.dy, properties.nonDifferentiableAt);
+    const live = curvePoints(core, slug, s, properties, p);
+    sets[DS.f].data = live.f;
+    sets[DS.df].data = live.df;
     if (hasParamDerivative) sets[DS.dparam].data = toPoints(s.x, core.parameterDerivative(slug, s.x, p));
     if (showDefault) {
       const d = defaultPoints(xmin, xmax, n);
@@ -116,12 +110,6 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     sets[DS.defaultF].hidden = !(faint && visible.f);
     sets[DS.defaultDf].hidden = !(faint && visible.df);
     return sets;
-  }
-
-  // f's kinks as exact points ({ x, y }), or null where f jumps (step) or is smooth.
-  function cornersOf(properties, p) {
-    const x = properties.continuity < 0 ? [] : properties.nonDifferentiableAt;
-    return x.length ? { x, y: core.evaluate(slug, x, p) } : null;
   }
 
   function render() {

@@ -7,9 +7,6 @@ import { stateQuery, withQuery } from './embed-options.js';
 
 export const WRITE_INTERVAL_MS = 250; // at most 4 writes a second
 
-// The `lang` a query asks for, or null (the browser's preference is used then).
-export { urlLanguage } from './i18n.js';
-
 /**
  * Run `run` at most once per `interval` ms: the first request runs at once, later ones
  * within the interval are folded into one trailing run, which always happens.
