@@ -4,7 +4,8 @@
 //
 // One command a line, one reply a line (errors reply "err <message>"):
 //   list                              one "act <slug> <name>=<default>..." line per
-//                                     scalar activation, then "end"
+//                                     function with a curve (activation::has_curve:
+//                                     the scalar and pieces kinds), then "end"
 //   dump <slug> <f|df> <n> <path>     write f or f' at the n bench inputs to <path>
 //                                     as raw native-endian doubles; reply "ok"
 //   time <slug> <f|df> <n> <reps> [min_ms]
@@ -14,7 +15,9 @@
 //                                     reply "ok iters=<k> median=<ns/el> raw=<ns/el>,..."
 //   quit
 // The bench inputs are n points evenly spaced over [-10, 10], both ends included,
-// computed as -10 + 20*i/(n-1) exactly as the Node script does.
+// computed as -10 + 20*i/(n-1) exactly as the Node script does. Every function is run at
+// its registry defaults (activation::default_arguments: parameters and, for the pieces
+// kind, its default pieces), so a row added to the registry is benchmarked as it is.
 //
 // Example: printf 'time sigmoid f 1000 5\nquit\n' | build/native_bench
 
@@ -30,7 +33,6 @@
 #include <vector>
 
 #include "batch.hpp"
-#include "maxout.hpp"
 #include "registry.hpp"
 
 namespace {
@@ -84,12 +86,10 @@ inline std::string call(const Case& c, const double* x, double* out, std::size_t
 
 class Bench {
  public:
-  Bench() : pieces_(activation::maxout_default_pieces()) {}
-
   void list(std::ostream& out) const {
     for (const auto& spec : activation::registry()) {
-      if (spec.kind != activation::Kind::scalar || spec.f_batch == nullptr) continue;
-      const activation::ParamValues values = activation::default_params(spec);
+      if (!activation::has_curve(spec)) continue;
+      const activation::ParamValues values = activation::default_arguments(spec).values;
       out << "act " << spec.slug;
       for (std::size_t i = 0; i < spec.params.size() && i < values.size(); ++i) {
         char buf[64];
@@ -105,7 +105,7 @@ class Bench {
   std::string make_case(const std::string& slug, const std::string& fn_name, Case& c) const {
     c.spec = activation::find_activation(slug);
     if (c.spec == nullptr) return "unknown slug '" + slug + "'";
-    if (c.spec->kind != activation::Kind::scalar) return "'" + slug + "' is not a scalar activation";
+    if (!activation::has_curve(*c.spec)) return "'" + slug + "' has no curve (a vector function)";
     if (fn_name == "f") {
       c.which = activation::Which::value;
     } else if (fn_name == "df") {
@@ -113,11 +113,8 @@ class Bench {
     } else {
       return "fn must be f or df, not '" + fn_name + "'";
     }
-    c.args = activation::Arguments{};
-    c.args.values = activation::default_params(*c.spec);
-    // Maxout reads its pieces from the arguments; bench it with the default pair (relu).
-    c.args.pieces = pieces_.data();
-    c.args.piece_count = pieces_.size();
+    // The registry's defaults; the pieces kind's default pieces live in the registry row.
+    c.args = activation::default_arguments(*c.spec);
     double probe = 0.0;
     return call(c, &probe, &probe, 1);  // the checks' verdict, once, outside any timing
   }
@@ -219,7 +216,6 @@ class Bench {
     }
   }
 
-  std::vector<activation::Piece> pieces_;
   std::map<std::size_t, std::vector<double>> inputs_;
   std::map<std::size_t, std::vector<double>> outputs_;
   std::map<std::tuple<std::string, std::string, std::size_t>, Calibration> iterations_;

@@ -1,4 +1,6 @@
-// The batch API: whole arrays in, whole arrays out. What the bindings and benchmarks call.
+// The batch API: whole arrays in, whole arrays out. The unchecked calls are for code that
+// already holds valid arguments (tests, the benchmark); the *_checked calls are what the
+// bindings export, so every check on user input is made here, once.
 #pragma once
 
 #include <cstddef>
@@ -8,7 +10,7 @@
 
 namespace activation {
 
-// out[i] = f(x[i]) and out[i] = f'(x[i]) for a scalar activation.
+// out[i] = f(x[i]) and out[i] = f'(x[i]) for a function with a curve.
 inline void evaluate(const ActivationSpec& spec, const double* x, double* out, std::size_t n,
                      const Arguments& args) noexcept {
   spec.f_batch(x, out, n, args);
@@ -18,18 +20,38 @@ inline void derivative(const ActivationSpec& spec, const double* x, double* out,
   spec.df_batch(x, out, n, args);
 }
 
+// n evenly spaced points from xmin to xmax (both included), with f and f' at each.
+void sample(const ActivationSpec& spec, double xmin, double xmax, std::size_t n,
+            const Arguments& args, double* x, double* y, double* dy) noexcept;
+
+// ---- checked calls: each returns "" on success, else why nothing was written.
+
+// Checks the parameters (and, for the pieces kind, the pieces) and gathers them into out.
+std::string make_arguments(const ActivationSpec& spec, const ParamValues& values,
+                           const Piece* pieces, std::size_t piece_count, Arguments& out);
+
 enum class Which { value, derivative, parameter };
 
-// The checked call behind the public batch APIs (the wasm exports, and what the native
-// benchmark times so both sides do the same work): checks the parameters (and maxout's
-// pieces), then writes f, f' or df/d(first parameter) of n doubles at x to out.
-// Returns "" on success, else why nothing was written.
+// f, f' or df/d(first parameter) of n doubles at x, into out.
 std::string evaluate_checked(const ActivationSpec& spec, Which which, const double* x, double* out,
                              std::size_t n, const ParamValues& values, const Piece* pieces,
                              std::size_t piece_count);
 
-// n evenly spaced points from xmin to xmax (both included), with f and f' at each.
-void sample(const ActivationSpec& spec, double xmin, double xmax, std::size_t n,
-            const Arguments& args, double* x, double* y, double* dy) noexcept;
+// sample() after checking the range and the point count (a double: it comes from a user).
+std::string sample_checked(const ActivationSpec& spec, double xmin, double xmax, double n,
+                           const ParamValues& values, const Piece* pieces, std::size_t piece_count,
+                           double* x, double* y, double* dy);
+
+std::string properties_checked(const ActivationSpec& spec, const ParamValues& values,
+                               const Piece* pieces, std::size_t piece_count, Properties& out);
+
+// The pieces kind: the index of the winning piece at each x, as doubles.
+std::string argmax_checked(const ActivationSpec& spec, const double* x, double* out, std::size_t n,
+                           const Piece* pieces, std::size_t piece_count);
+
+// The vector kind: the outputs (n), the Jacobian (n*n, row-major) or its diagonal (n).
+enum class VectorWhich { value, jacobian, diagonal };
+std::string vector_checked(const ActivationSpec& spec, VectorWhich which, const double* z,
+                           std::size_t n, const ParamValues& values, double* out);
 
 }  // namespace activation

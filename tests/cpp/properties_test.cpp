@@ -34,7 +34,7 @@ std::vector<Case> cases() {
   };
   std::vector<Case> out;
   for (const ActivationSpec& spec : registry()) {
-    if (spec.kind != Kind::scalar) continue;
+    if (!has_curve(spec)) continue;
     std::vector<ParamValues> param_sets = {default_params(spec)};
     for (std::size_t i = 0; i < spec.params.size(); ++i) {
       const ParamSpec& p = spec.params[i];
@@ -45,7 +45,8 @@ std::vector<Case> cases() {
         param_sets.push_back(values);
       }
     }
-    const std::size_t piece_variants = spec.slug == "maxout" ? piece_sets.size() : 1;
+    const bool pieces_kind = spec.kind == Kind::pieces;
+    const std::size_t piece_variants = pieces_kind ? piece_sets.size() : 1;
     for (const ParamValues& values : param_sets) {
       for (std::size_t k = 0; k < piece_variants; ++k) {
         Case c;
@@ -53,7 +54,7 @@ std::vector<Case> cases() {
         c.args.values = values;
         c.pieces = piece_sets[k];
         c.label = std::string(spec.slug) + " param " + std::to_string(values[0]) +
-                  (spec.slug == "maxout" ? " pieces #" + std::to_string(k) : "");
+                  (pieces_kind ? " pieces #" + std::to_string(k) : "");
         out.push_back(std::move(c));
       }
     }
@@ -217,12 +218,18 @@ TEST_F(Properties_, Saturation) {
   }
 }
 
-TEST(Registry, SeedOrderSlugsAndParameters) {
+TEST(Registry, SeedArticleInItsOrder) {
   std::vector<std::string> slugs;
-  for (const ActivationSpec& spec : registry()) slugs.emplace_back(spec.slug);
+  for (const ActivationSpec& spec : registry()) {
+    if (spec.group == "article") slugs.emplace_back(spec.slug);
+  }
   const std::vector<std::string> expected = {"step", "sigmoid", "tanh", "relu", "softplus",
                                              "leaky-relu", "prelu", "elu", "maxout", "softmax"};
   EXPECT_EQ(slugs, expected);
+}
+
+TEST(Registry, EveryRowIsComplete) {
+  std::vector<std::string_view> seen;
   for (const ActivationSpec& spec : registry()) {
     SCOPED_TRACE(std::string(spec.slug));
     EXPECT_FALSE(spec.formula_tex.empty());
@@ -233,13 +240,54 @@ TEST(Registry, SeedOrderSlugsAndParameters) {
       EXPECT_LE(p.default_value, p.max);
     }
     // "uses exp" agrees with the formula the page shows.
-    Arguments args;
-    args.values = default_params(spec);
-    const std::vector<Piece> pieces = maxout_default_pieces();
-    args.pieces = pieces.data();
-    args.piece_count = pieces.size();
-    EXPECT_EQ(spec.properties(args).uses_exp, spec.formula_tex.find("e^{") != std::string_view::npos);
+    EXPECT_EQ(spec.properties(default_arguments(spec)).uses_exp,
+              spec.formula_tex.find("e^{") != std::string_view::npos);
+    // One slug each; a parent that exists and comes first; what each kind needs.
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), spec.slug), 0);
+    if (!spec.parent.empty()) EXPECT_EQ(std::count(seen.begin(), seen.end(), spec.parent), 1);
+    seen.push_back(spec.slug);
+    EXPECT_FALSE(spec.group.empty());
+    EXPECT_NE(spec.properties, nullptr);
+    if (has_curve(spec)) {
+      EXPECT_TRUE(spec.f && spec.df && spec.f_batch && spec.df_batch);
+      EXPECT_GE(spec.colour, 0);
+      EXPECT_GT(spec.half_range, 0);
+      EXPECT_FALSE(spec.baseline.f.empty() || spec.baseline.df.empty()) << "the benchmark's JS baseline";
+    } else {
+      EXPECT_TRUE(spec.vector_f && spec.jacobian && spec.jacobian_diagonal);
+      EXPECT_FALSE(spec.params.empty()) << "vector records carry the first parameter";
+      EXPECT_GE(spec.vector.edit_min, 1u);
+      EXPECT_LE(spec.vector.edit_max, spec.vector.jacobian_max_length);
+      EXPECT_LE(spec.vector.defaults.size(), spec.vector.edit_max);
+    }
+    EXPECT_EQ(spec.param_derivative_batch == nullptr, spec.param_derivative_tex.empty());
+    if (spec.kind == Kind::pieces) {
+      EXPECT_NE(spec.argmax_batch, nullptr);
+      EXPECT_GE(spec.pieces.min_count, 1u);
+      EXPECT_LE(spec.pieces.defaults.size(), spec.pieces.max_count);
+      for (const PiecesPreset& preset : spec.pieces.presets) {
+        EXPECT_LE(preset.pieces.size(), spec.pieces.max_count) << preset.id;
+      }
+    }
   }
+}
+
+TEST(Registry, ComparisonsNameFunctionsWithCurves) {
+  for (const ComparisonSpec& c : comparisons()) {
+    SCOPED_TRACE(std::string(c.id));
+    EXPECT_EQ(find_activation(c.id), nullptr) << "a comparison id must not be a slug";
+    for (const auto* list : {&c.members, &c.hidden}) {
+      for (std::string_view slug : *list) {
+        const ActivationSpec* spec = find_activation(slug);
+        ASSERT_NE(spec, nullptr) << slug;
+        EXPECT_TRUE(has_curve(*spec)) << slug;
+      }
+    }
+    EXPECT_GT(c.half_range, 0);
+  }
+}
+
+TEST(Registry, Lookups) {
   EXPECT_EQ(find_activation("leaky-relu")->params[0].default_value, 0.2);
   EXPECT_EQ(find_activation("prelu")->params[0].default_value, 0.25);
   EXPECT_EQ(find_activation("nope"), nullptr);

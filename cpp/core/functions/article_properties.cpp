@@ -1,11 +1,11 @@
-#include "activation_properties.hpp"
+#include "article_properties.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "maxout.hpp"
-#include "scalar_activations.hpp"
+#include "../maxout.hpp"
+#include "../scalar_activations.hpp"
 
 namespace activation {
 

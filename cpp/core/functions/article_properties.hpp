@@ -1,8 +1,8 @@
-// Each activation's properties as a function of its parameters. Tests check every
-// field numerically against the functions themselves.
+// The properties of the article's functions as functions of their parameters. Tests check
+// every field numerically against the functions themselves.
 #pragma once
 
-#include "registry.hpp"
+#include "../registry.hpp"
 
 namespace activation {
 

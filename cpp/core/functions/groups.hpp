@@ -1,0 +1,12 @@
+// The function groups, each written in its own file under functions/, in page order.
+#pragma once
+
+#include "../registry.hpp"
+
+namespace activation {
+
+// The seed article's functions: step, sigmoid, tanh, relu, softplus, leaky relu, prelu,
+// elu, maxout, softmax.
+Span<ActivationSpec> article_functions();
+
+}  // namespace activation

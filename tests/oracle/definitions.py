@@ -1,0 +1,117 @@
+"""The oracle's own definition of every function, written from the mathematics with mpmath,
+independently of the C++ core. One entry per registry slug: adding a function to the core
+without adding it here makes generate_reference.py fail, naming it.
+
+SCALAR[slug](x, p) -> (f, f') at x, for the kinds with a curve. `p` maps each parameter's
+name to its value (a double) and, for the pieces kind, 'pieces' to [(w, b), ...]. Values are
+mpf at the current precision, or exact(mpf) where the result is exact at that precision
+(products of doubles), so it is rounded once like the hardware's multiply.
+
+VECTOR[slug] = (function, cases): function(z, p) -> outputs; cases: [(p, z), ...].
+"""
+
+import random
+
+import mpmath
+from mpmath import mpf
+
+from rounding import exact
+
+
+def step(x, p):
+    return exact(mpf(1 if x > 0 else 0)), exact(mpf(0))
+
+
+def sigmoid(x, p):
+    e = mpmath.exp(-mpf(x))
+    return 1 / (1 + e), e / (1 + e) ** 2
+
+
+def tanh(x, p):
+    x = mpf(x)
+    return mpmath.tanh(x), mpmath.sech(x) ** 2
+
+
+def relu(x, p):
+    return (exact(mpf(x)), exact(mpf(1))) if x > 0 else (exact(mpf(0)), exact(mpf(0)))
+
+
+def softplus(x, p):
+    b = mpf(p['beta'])
+    t = b * mpf(x)
+    return mpmath.log1p(mpmath.exp(t)) / b, 1 / (1 + mpmath.exp(-t))  # f' = sigmoid(beta x)
+
+
+def slope_of(name):
+    """x for x > 0, else slope*x (Leaky ReLU's alpha, PReLU's a); f'(0) = slope."""
+    def pair(x, p):
+        if x > 0:
+            return exact(mpf(x)), exact(mpf(1))
+        return exact(mpf(p[name]) * mpf(x)), exact(mpf(p[name]))
+    return pair
+
+
+def elu(x, p):
+    a = mpf(p['alpha'])
+    if x > 0:
+        return exact(mpf(x)), exact(mpf(1))
+    return a * mpmath.expm1(mpf(x)), a * mpmath.exp(mpf(x))  # f'(0) = alpha
+
+
+def maxout(x, p):
+    """The largest piece w*x + b; f' is the winner's w, ties to the lowest index."""
+    values = [mpf(w) * mpf(x) + mpf(b) for w, b in p['pieces']]
+    best = max(range(len(values)), key=lambda i: (values[i], -i))
+    return exact(values[best]), exact(mpf(p['pieces'][best][0]))
+
+
+SCALAR = {
+    'step': step,
+    'sigmoid': sigmoid,
+    'tanh': tanh,
+    'relu': relu,
+    'softplus': softplus,
+    'leaky-relu': slope_of('alpha'),
+    'prelu': slope_of('a'),
+    'elu': elu,
+    'maxout': maxout,
+}
+
+
+# ---- vector functions: exact arithmetic on the given double logits.
+
+def softmax(z, p):
+    """s_i = exp((z_i - max)/T) / sum_j exp((z_j - max)/T)."""
+    zs = [mpf(v) for v in z]
+    m = max(zs)
+    t = mpf(p['temperature'])
+    w = [mpmath.exp((v - m) / t) for v in zs]
+    total = mpmath.fsum(w)
+    return [wi / total for wi in w]
+
+
+def softmax_cases(seed=20240229):
+    rng = random.Random(seed)
+    random_logits = [rng.uniform(-20.0, 20.0) for _ in range(1000)]
+    spread = [rng.uniform(-745.0, 745.0) for _ in range(8)] + [-745.0, 745.0]
+    rng.shuffle(spread)
+    at = lambda t: {'temperature': t}  # noqa: E731
+    return [
+        (at(1.0), [1000.0, 1000.0]),
+        (at(1.0), [-1000.0, -1000.0]),
+        (at(1.0), [710.0, 0.0, -710.0]),
+        (at(1.0), [0.0]),
+        (at(1.0), [1.0, 2.0, 3.0]),
+        (at(1.0), [-50.0, 0.0, 50.0, 1e-300]),
+        (at(1.0), random_logits),
+        (at(1.0), spread),
+        # z/T would overflow exp without the max shift; T = 0.5 is exact in binary.
+        (at(0.5), [710.0, 0.0, -710.0]),
+        # T = 3 makes (z - max)/T inexact in double: the core must not lose it.
+        (at(3.0), random_logits),
+    ]
+
+
+VECTOR = {
+    'softmax': (softmax, softmax_cases()),
+}
