@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// Core benchmark (`npm run bench`): ns/element of every scalar activation's f and f',
-// for three implementations side by side in one run, samples interleaved round-robin:
-//   wasm   - the wasm module under Node through the public zero-copy path (web/src/core.js):
+// Core benchmark (`npm run bench`): ns/element of f and f' of every function with a curve
+// (the registry's scalar and pieces kinds, at their default parameters and pieces), for
+// three implementations side by side in one run, samples interleaved round-robin:
+//   wasm   - the wasm module under Node through the public zero-copy path (web/src/core/core.js):
 //            batch.evaluate / batch.derivative on a core.createBatch(n), whose x and y
 //            already live in wasm memory;
 //   native - the same C++ built with -O3 (build/native_bench, a child process that times
 //            activation::evaluate_checked, the checked call the wasm export also makes;
 //            see cpp/bench/native_bench.cpp);
-//   js     - the same formulas in plain JavaScript (bench/plain-js-activations.mjs).
+//   js     - the same formulas in plain JavaScript: each registry row's `baseline` (f and f'
+//            as statements setting y from v), compiled into a batch loop per function
+//            and per f/f' (see compileBaseline).
+// Everything about the functions comes from the registry through core.list(): which are
+// benchmarked, their defaults, their baselines, and which must beat plain JS (those whose
+// properties say usesExp). A row added to the registry is benchmarked without editing this file.
 // All three work on preallocated arrays, so the targets compare computation with
 // computation. Beside them, not a target, "copying": core.evaluate(slug, xs, params, out),
 // which also copies xs into wasm memory and the result out (copying - wasm = the copies).
@@ -20,9 +26,9 @@
 //          --reps N          samples per implementation and case (default 11)
 //          --min-ms X        minimum length of one sample in ms (default 5)
 //          --sizes A,B       point counts (default 1000,1000000)
-//          --only a,b        slugs to run (default all nine scalar activations)
+//          --only a,b        slugs to run (default every function with a curve)
 //          --native PATH     the native_bench binary (default build/native_bench)
-//          --core PATH       the core.js to load (default web/src/core.js), to compare builds
+//          --core PATH       the core.js to load (default web/src/core/core.js), to compare builds
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,18 +39,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-import { defaultMaxoutPieces, plainJsActivations } from './plain-js-activations.mjs';
-
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SLUGS = ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout'];
 const FNS = ['f', 'df'];
 const INPUT_MIN = -10;
 const INPUT_SPAN = 20;
 const AGREEMENT_REL_TOL = 1e-12;
 // The issue's targets.
 const MAX_WASM_OVER_NATIVE = 1.5;
-const MIN_JS_OVER_WASM = 1.5;
-const SPEEDUP_SLUGS = new Set(['sigmoid', 'tanh', 'elu', 'softplus']);
+const MIN_JS_OVER_WASM = 1.5; // for the functions whose default properties say usesExp
 
 // ---------------------------------------------------------------- options
 
@@ -63,9 +65,9 @@ function parseOptions(argv) {
     reps: 11,
     minMs: 5,
     sizes: [1000, 1000000],
-    only: SLUGS,
+    only: null, // every function with a curve; checked against the registry once it is loaded
     native: process.env.ACTIVATION_NATIVE_BENCH || path.join(ROOT, 'build', 'native_bench'),
-    core: path.join(ROOT, 'web', 'src', 'core.js'),
+    core: path.join(ROOT, 'web', 'src', 'core', 'core.js'),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -88,7 +90,6 @@ function parseOptions(argv) {
   if (!options.sizes.length || options.sizes.some((n) => !Number.isInteger(n) || n < 2 || n > 1e7)) {
     usage('--sizes must be integers in [2, 10000000]');
   }
-  for (const slug of options.only) if (!SLUGS.includes(slug)) usage(`unknown slug ${slug} (${SLUGS.join(', ')})`);
   return options;
 }
 
@@ -184,7 +185,7 @@ class NativeBench {
     return line;
   }
 
-  // list replies with one "act" line a scalar activation, then "end".
+  // list replies with one "act" line per function with a curve, then "end".
   async list() {
     const entries = new Map();
     for (let line = await this.request('list'); line !== 'end'; line = await this.#nextLine()) {
@@ -239,15 +240,58 @@ async function loadWasmCore() {
   }
 }
 
-// The public API's parameter object for the registry's defaults.
-function wasmParams(slug, defaults) {
-  const params = Object.fromEntries(defaults.map((p) => [p.name, p.value]));
-  if (slug === 'maxout') params.pieces = defaultMaxoutPieces.map((p) => ({ ...p }));
+// The functions with a curve (every kind but 'vector'), in registry order, and among them
+// those held to the JS-speedup target: the ones whose properties at the defaults use exp.
+function benchedFunctions(core) {
+  const functions = core.list().filter((entry) => entry.kind !== 'vector');
+  const speedup = new Set(functions.filter((entry) => entry.properties.usesExp).map((entry) => entry.slug));
+  return { functions, speedup };
+}
+
+// The public API's parameter object for the registry's defaults (and default pieces).
+function wasmParams(entry) {
+  const params = Object.fromEntries(entry.params.map((p) => [p.name, p.default]));
+  if (entry.pieces) params.pieces = entry.pieces.default.map((p) => ({ w: p.w, b: p.b }));
   return params;
 }
 
-function plainJsArgs(slug, defaults) {
-  return { values: defaults.map((p) => p.value), pieces: slug === 'maxout' ? defaultMaxoutPieces : [] };
+// The plain-JS baseline's arguments at the defaults: p0, p1 and the pieces P ([] if none).
+function plainJsArgs(entry) {
+  const pieces = entry.pieces ? entry.pieces.default.map((p) => Object.freeze({ w: p.w, b: p.b })) : [];
+  return [entry.params[0]?.default ?? 0, entry.params[1]?.default ?? 0, Object.freeze(pieces)];
+}
+
+// The pieces as the baselines read them: K, and the slopes W and offsets B as Float64Arrays,
+// built on every call (the wasm side also converts the pieces on every call). A plain loop:
+// two Float64Array.from(P, (p) => p.w) cost about 1 us a call, 1 ns/element at n = 1000.
+const PIECES_PREAMBLE = 'const K = P.length; const W = new Float64Array(K); const B = new Float64Array(K); ' +
+  'for (let j = 0; j < K; j++) { W[j] = P[j].w; B[j] = P[j].b; }';
+
+// One batch function (x, out, n, p0, p1, P) from a row's baseline statements for f or f',
+// which set `y` from `v`, `p0`/`p1` and, for the pieces kind, W, B and K (above; functions
+// without pieces skip that preamble, so their loops allocate nothing, like hand-written ones).
+// Each is compiled from its own source (the sourceURL names it), so every function's loop
+// gets its own type feedback and stays monomorphic for the JIT.
+function compileBaseline(entry, fn) {
+  const body = entry.baseline?.[fn];
+  if (typeof body !== 'string' || body.trim() === '') {
+    fatal(`${entry.slug} has no plain-JS baseline for ${fn} in the registry (its row's baseline field)`);
+  }
+  const source = [
+    "'use strict';",
+    // Unboxed once, as the hand-written loops' `const slope = args.values[0]` was: a parameter
+    // that is a result inside the loop (leaky ReLU's f' for v <= 0) is otherwise converted on
+    // every iteration, which cost 10-20 % there.
+    'p0 = +p0; p1 = +p1;',
+    entry.pieces ? PIECES_PREAMBLE : '',
+    `for (let i = 0; i < n; i++) { const v = x[i]; let y; ${body}\n out[i] = y; }`,
+    `//# sourceURL=baseline/${entry.slug}/${fn}.js`,
+  ].join('\n');
+  try {
+    return new Function('x', 'out', 'n', 'p0', 'p1', 'P', source);
+  } catch (error) {
+    return fatal(`${entry.slug}'s plain-JS baseline for ${fn} does not compile (${error.message}):\n  ${body}`);
+  }
 }
 
 // ---------------------------------------------------------------- agreement
@@ -323,11 +367,15 @@ async function main() {
     fatal(`${shownPath(options.native)} not found: build it first ` +
       '(cmake --preset native && cmake --build build --target native_bench)');
   }
+  const core = await loadWasmCore();
+  const { functions, speedup } = benchedFunctions(core);
+  const bySlug = new Map(functions.map((entry) => [entry.slug, entry]));
+  const only = options.only ?? functions.map((entry) => entry.slug);
+  for (const slug of only) if (!bySlug.has(slug)) usage(`unknown slug ${slug} (${[...bySlug.keys()].join(', ')})`);
   const native = new NativeBench(options.native);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'core-bench-'));
   try {
     const nativeList = await native.list();
-    const core = await loadWasmCore();
     const minNs = options.minMs * 1e6;
     const inputs = new Map(options.sizes.map((n) => [n, benchInputs(n)]));
     // One batch per size, its x filled once: every case only rewrites y.
@@ -338,13 +386,20 @@ async function main() {
     }));
 
     const cases = [];
-    for (const slug of options.only) {
-      if (!nativeList.has(slug)) fatal(`native_bench does not know '${slug}'`);
-      const defaults = nativeList.get(slug);
-      const params = wasmParams(slug, defaults);
-      const args = plainJsArgs(slug, defaults);
+    for (const slug of only) {
+      if (!nativeList.has(slug)) fatal(`native_bench does not know '${slug}' (an older build? rebuild it)`);
+      const entry = bySlug.get(slug);
+      // Both sides read the same registry; a stale build of either shows up here.
+      const nativeDefaults = nativeList.get(slug).map((p) => `${p.name}=${p.value}`).join(' ');
+      const coreDefaults = entry.params.map((p) => `${p.name}=${p.default}`).join(' ');
+      if (nativeDefaults !== coreDefaults) {
+        fatal(`${slug}: native_bench's defaults (${nativeDefaults || 'none'}) are not the core's ` +
+          `(${coreDefaults || 'none'}); rebuild the older of the two`);
+      }
+      const params = wasmParams(entry);
+      const [p0, p1, pieces] = plainJsArgs(entry);
       for (const fn of FNS) {
-        const jsBatch = plainJsActivations[slug][fn];
+        const jsBatch = compileBaseline(entry, fn);
         for (const n of options.sizes) {
           const xs = inputs.get(n);
           const out = new Float64Array(n);
@@ -368,7 +423,7 @@ async function main() {
               ? () => core.evaluate(slug, xs, params, copyOut)
               : () => core.derivative(slug, xs, params, copyOut),
             jsCall: () => {
-              jsBatch(xs, out, n, args);
+              jsBatch(xs, out, n, p0, p1, pieces);
               return out;
             },
           });
@@ -437,7 +492,7 @@ async function main() {
 
     // 3. The fixed cost of one call on each path, and what the copies cost.
     progress('measuring the API call overhead...');
-    const overhead = measureOverhead(core, nativeList, rows, minNs);
+    const overhead = measureOverhead(core, functions, rows, minNs);
 
     const loadAtEnd = os.loadavg()[0];
     const result = {
@@ -458,10 +513,10 @@ async function main() {
       },
       rows,
       overhead,
-      targets: judge(rows),
+      targets: judge(rows, speedup),
     };
     if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else printReport(result);
+    else printReport(result, speedup);
   } finally {
     await native.close();
     rmSync(tmp, { recursive: true, force: true });
@@ -469,17 +524,25 @@ async function main() {
   if (sink === Math.PI) say(''); // keeps the sink observable
 }
 
-function measureOverhead(core, nativeList, rows, minNs) {
+// The fixed cost of a call is measured on the first function of the scalar kind without
+// parameters (registry order), whose one point costs next to nothing to compute.
+function overheadFunction(functions) {
+  return functions.find((entry) => entry.kind === 'scalar' && entry.params.length === 0) ?? functions[0];
+}
+
+function measureOverhead(core, functions, rows, minNs) {
   const reps = Math.max(5, Math.min(options.reps, 11));
   const repeatMedian = (sampler) => median(Array.from({ length: reps }, () => sampler.take()));
   const one = benchInputs(2).subarray(0, 1);
-  const reluParams = wasmParams('relu', nativeList.get('relu') ?? []);
+  const entry = overheadFunction(functions);
+  const slug = entry.slug;
+  const params = wasmParams(entry);
   const oneOut = new Float64Array(1);
-  const copyingCallNs = repeatMedian(jsSampler(() => core.evaluate('relu', one, reluParams, oneOut), 1, minNs));
+  const copyingCallNs = repeatMedian(jsSampler(() => core.evaluate(slug, one, params, oneOut), 1, minNs));
   const batch = core.createBatch(1);
   batch.x.set(one);
   const batchCallNs = repeatMedian(jsSampler(() => {
-    batch.evaluate('relu', reluParams);
+    batch.evaluate(slug, params);
     return batch.y;
   }, 1, minNs));
   batch.free();
@@ -498,12 +561,12 @@ function measureOverhead(core, nativeList, rows, minNs) {
       copiesNsPerElement: copies.length ? { rows: copies.length, median: median(copies), min: Math.min(...copies), max: Math.max(...copies) } : null,
     };
   });
-  return { batchCallNs, copyingCallNs, perSize };
+  return { slug, batchCallNs, copyingCallNs, perSize };
 }
 
-function judge(rows) {
+function judge(rows, speedup) {
   const nativeMisses = rows.filter((r) => !(r.wasmOverNative <= MAX_WASM_OVER_NATIVE));
-  const speedRows = rows.filter((r) => SPEEDUP_SLUGS.has(r.slug));
+  const speedRows = rows.filter((r) => speedup.has(r.slug));
   const speedMisses = speedRows.filter((r) => !(r.jsOverWasm >= MIN_JS_OVER_WASM));
   const brief = (r) => ({
     slug: r.slug, fn: r.fn, n: r.n, wasmOverNative: r.wasmOverNative, jsOverWasm: r.jsOverWasm,
@@ -517,7 +580,7 @@ function judge(rows) {
       misses: nativeMisses.map(brief),
     },
     wasmFasterThanJs: {
-      target: `wasm >= ${MIN_JS_OVER_WASM}x faster than plain JS for ${[...SPEEDUP_SLUGS].join(', ')}, f and f', every size`,
+      target: `wasm >= ${MIN_JS_OVER_WASM}x faster than plain JS for ${[...speedup].join(', ')}, f and f', every size`,
       pass: speedRows.length > 0 && speedMisses.length === 0,
       checked: speedRows.length,
       misses: speedMisses.map(brief),
@@ -525,14 +588,15 @@ function judge(rows) {
   };
 }
 
-function printReport({ meta, rows, overhead, targets }) {
+function printReport({ meta, rows, overhead, targets }, speedup) {
   const fnLabel = (fn) => (fn === 'f' ? 'f' : "f'");
   say('');
   say(`Activation core benchmark: ns per element, median of ${meta.reps} interleaved samples (each >= ${meta.minSampleMs} ms)`);
   say(`node ${meta.node} (V8 ${meta.v8}); ${meta.cpu}, ${meta.cores} cores; inputs: ${meta.inputs}`);
   say('wasm    = batch.evaluate/derivative on a core.createBatch(n): x and y already in wasm memory (the targets use this)');
   say('copying = core.evaluate/derivative(slug, xs, params, out): the same plus copying xs in and the result out');
-  say('native  = build/native_bench (g++ -O3, the same checked call); JS = bench/plain-js-activations.mjs; both on preallocated arrays');
+  say('native  = build/native_bench (g++ -O3, the same checked call); JS = the registry rows\' plain-JS baselines; ' +
+    'both on preallocated arrays');
   // The bench keeps about one core busy itself, which the load at the end includes.
   if (Math.max(meta.loadAverage.start, meta.loadAverage.end - 1) > 0.75 * meta.cores) {
     say(`WARNING: the machine was busy (load average ${meta.loadAverage.start.toFixed(1)} at start, ` +
@@ -547,7 +611,7 @@ function printReport({ meta, rows, overhead, targets }) {
   say('-'.repeat(header.length));
   for (const r of rows) {
     const missNative = !(r.wasmOverNative <= MAX_WASM_OVER_NATIVE);
-    const missJs = SPEEDUP_SLUGS.has(r.slug) && !(r.jsOverWasm >= MIN_JS_OVER_WASM);
+    const missJs = speedup.has(r.slug) && !(r.jsOverWasm >= MIN_JS_OVER_WASM);
     say([
       pad(r.slug, 10, false), pad(fnLabel(r.fn), 2, false), pad(formatN(r.n), 4),
       pad(formatNs(r.wasm.nsPerElement), 7), pad(formatNs(r.copying.nsPerElement), 7),
@@ -558,10 +622,10 @@ function printReport({ meta, rows, overhead, targets }) {
     ].join(' '));
   }
   say(`* = misses its target (wasm/native <= ${MAX_WASM_OVER_NATIVE}x everywhere; ` +
-    `JS/wasm >= ${MIN_JS_OVER_WASM}x for ${[...SPEEDUP_SLUGS].join(', ')})`);
+    `JS/wasm >= ${MIN_JS_OVER_WASM}x for ${[...speedup].join(', ')})`);
 
   say('');
-  say(`Fixed cost of one call on a single point (relu): batch ${overhead.batchCallNs.toFixed(0)} ns, ` +
+  say(`Fixed cost of one call on a single point (${overhead.slug}): batch ${overhead.batchCallNs.toFixed(0)} ns, ` +
     `copying ${overhead.copyingCallNs.toFixed(0)} ns.`);
   for (const o of overhead.perSize) {
     const c = o.copiesNsPerElement;
