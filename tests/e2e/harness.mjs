@@ -230,15 +230,15 @@ export function dataset(chart, label) {
 // ---- expected values from the core, in Node
 
 let corePromise = null;
-/** web/src/core.js loaded in Node: the same wasm the page runs. */
+/** web/src/core/core.js loaded in Node: the same wasm the page runs. */
 export function nodeCore() {
-  corePromise ??= import(pathToFileURL(path.join(ROOT, 'web', 'src', 'core.js')).href).then((m) => m.loadCore());
+  corePromise ??= import(pathToFileURL(path.join(ROOT, 'web', 'src', 'core', 'core.js')).href).then((m) => m.loadCore());
   return corePromise;
 }
 
 /** The page's own number formatting, for comparing readouts and tables. */
 export async function pageFormat() {
-  return import(pathToFileURL(path.join(ROOT, 'web', 'src', 'format.js')).href);
+  return import(pathToFileURL(path.join(ROOT, 'web', 'src', 'text', 'format.js')).href);
 }
 
 export const TOLERANCE = 1e-12;

@@ -13,7 +13,7 @@ import {
   useSite, openPage, waitForReady, buildAllCharts, waitForChart, readChart, dataset, comparePoints, frames, nodeCore, DIST,
 } from './harness.mjs';
 import { watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState } from './share-kit.mjs';
-import { cspHash } from '../../build_scripts/build-share.mjs';
+import { cspHash } from '../../build_scripts/lib/csp.mjs';
 import { startServer } from '../../build_scripts/serve.mjs';
 
 const site = useSite();

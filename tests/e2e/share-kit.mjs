@@ -2,10 +2,10 @@
 // for requests to other origins, CSP violations and script a link may have smuggled in.
 
 import assert from 'node:assert/strict';
-import { loadCore } from '../../web/src/core.js';
-import { createStateTable } from '../../web/src/state.js';
-import { parseState } from '../../web/src/url-state.js';
-import { EMBED_KEYS } from '../../web/src/embed-options.js';
+import { loadCore } from '../../web/src/core/core.js';
+import { createStateTable } from '../../web/src/model/state.js';
+import { parseState } from '../../web/src/model/url-state.js';
+import { EMBED_KEYS } from '../../web/src/share/embed-options.js';
 
 /**
  * Init script: collects CSP violations (every frame) and installs the canary that hostile
@@ -46,7 +46,7 @@ export async function assertCleanPage(page, dialogs) {
 let tablePromise = null;
 /** The state table, as the page builds it, for computing expected states in Node. */
 export function stateTable() {
-  tablePromise ??= loadCore().then((core) => createStateTable(core.list()));
+  tablePromise ??= loadCore().then((core) => createStateTable(core.list(), core.comparisons()));
   return tablePromise;
 }
 

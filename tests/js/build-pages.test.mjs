@@ -1,17 +1,23 @@
-// The pure parts of build_scripts/build-share.mjs: CSP and its hashes, inlining code safely,
-// the glue patch for the inlined wasm, embed templates and content scripts.
+// The pages beside the site's index (build_scripts/lib/): CSP and its hashes, inlining code
+// safely, the glue patch for the inlined wasm, one render of the sections for the page, the
+// embed templates and the single file, and the embeds' content scripts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
-import {
-  SITE_CSP, EARLY_SCRIPT, cspHash, siteCspFor, singleFileCsp, insertCsp, checkInlineScript, inlineJson, patchGlueForInlineWasm,
-  embedTemplates, embedContentScript, renderSingleFile,
-} from '../../build_scripts/build-share.mjs';
-import { loadCore } from '../../web/src/core.js';
+import { SITE_CSP, cspHash, siteCspFor, singleFileCsp, insertCsp } from '../../build_scripts/lib/csp.mjs';
+import { EARLY_SCRIPT, checkInlineScript, inlineJson, embedContentScript, renderSingleFile } from '../../build_scripts/lib/single-file.mjs';
+import { patchGlueForInlineWasm } from '../../build_scripts/lib/bundle.mjs';
+import { embedTemplates, pageMarkup, renderSectionParts } from '../../build_scripts/lib/render.mjs';
+import { pageSections, readContent } from '../../build_scripts/lib/content.mjs';
+import { loadRegistry, pageDictionaries } from '../../build_scripts/build-web.mjs';
 
-const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8'));
+const { list, comparisons } = await loadRegistry();
+const sections = pageSections(list, comparisons);
+const { html: prose, meta } = await readContent(sections);
+const { dictionaries } = await pageDictionaries(sections, meta);
+const parts = renderSectionParts(sections, dictionaries.en, prose);
 
 test('the site policy allows only its own scripts and wasm compilation', () => {
   assert.match(SITE_CSP, /(^|; )default-src 'none'(;|$)/);
@@ -57,16 +63,30 @@ test('the glue is patched to decode its inlined wasm without fetching a data: UR
   assert.throws(() => patchGlueForInlineWasm('function isDataURI(){}'), /no longer looks like/);
 });
 
-test('embed templates hold one section each; content scripts define explanations', async () => {
-  const list = (await loadCore()).list();
-  const content = { en: { elu: '<p>ELU</p>' }, ko: {} };
-  const html = embedTemplates(list, en, content);
-  const ids = [...html.matchAll(/<template id="embed-template-([\w-]+)">/g)].map((m) => m[1]);
-  assert.deepEqual(ids, [...list.map((s) => s.slug), 'compare-relu-family', 'compare-all']);
-  assert.match(html, /<template id="embed-template-elu"><section id="elu"[^>]*><h1 id="elu-title"/);
-  assert.match(html, /data-prose="elu"/);
-  assert.doesNotMatch(html.match(/<template id="embed-template-leaky-relu">[\s\S]*?<\/template>/)[0], /id="prelu"/, 'PReLU is its own embed');
+test('one render: the page nests sections, the embed templates hold one section each', () => {
+  const { sections: page, toc } = pageMarkup(parts, dictionaries.en);
+  const templates = embedTemplates(parts);
+  const ids = [...templates.matchAll(/<template id="embed-template-([\w-]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(ids, [...list.map((s) => s.slug), ...comparisons.map((c) => c.id)]);
+  for (const spec of list) {
+    const template = templates.match(new RegExp(`<template id="embed-template-${spec.slug}">([\\s\\S]*?)</template>`))[1];
+    assert.match(template, new RegExp(`^<section id="${spec.slug}"[^>]*><h1 id="${spec.slug}-title"`));
+    assert.match(template, new RegExp(`data-lab="${spec.slug}" data-kind="${spec.kind}"`));
+    // The same body as on the page: rendered once.
+    assert.ok(page.includes(parts.get(spec.slug).body), `${spec.slug}: the page and the embed share one render`);
+    if (spec.parent) {
+      const parent = page.match(new RegExp(`<section id="${spec.parent}"[\\s\\S]*?<section id="${spec.slug}"[^>]*><h3`));
+      assert.ok(parent, `${spec.slug} is an h3 inside ${spec.parent}`);
+      assert.doesNotMatch(toc, new RegExp(`href="#${spec.slug}"`));
+    } else {
+      assert.match(toc, new RegExp(`href="#${spec.slug}"`));
+      assert.doesNotMatch(templates.match(new RegExp(`<template id="embed-template-${spec.slug}">[\\s\\S]*?</template>`))[0],
+        /<section id="[^"]+" class="section section-[a-z]+ section-nested"/, `${spec.slug}'s embed holds no nested section`);
+    }
+  }
+});
 
+test('content scripts define explanations for embeds', () => {
   const sandbox = { self: {} };
   vm.runInNewContext(embedContentScript('ko', { elu: '<p>한국어</p>' }), sandbox);
   vm.runInNewContext(embedContentScript('en', { elu: '<p>English</p>' }), sandbox);
@@ -74,12 +94,12 @@ test('embed templates hold one section each; content scripts define explanations
 });
 
 test('the single file: inline style and scripts, hashed in its policy, content as JSON', () => {
-  const template = '<html><head><!-- @csp --><!-- @assets --></head><body><!-- @toc --><!-- @sections --></body></html>';
+  const shell = '<html><head><!-- @csp --><!-- @assets --></head><body><!-- @toc --><!-- @sections --></body></html>';
   const js = 'document.title="x"';
   const css = 'body{color:red}';
   const html = renderSingleFile({
-    template, toc: '<ol></ol>', sections: '<section></section>', css, js, templates: '<template id="t"></template>',
-    content: { en: { a: '<p>a</p>' }, ko: { a: '<p>가</p>' } },
+    shell, markup: { toc: '<ol></ol>', sections: '<section></section>' }, css, js, templates: '<template id="t"></template>',
+    html: { en: { a: '<p>a</p>' }, ko: { a: '<p>가</p>' } },
   });
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
   const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -88,5 +108,5 @@ test('the single file: inline style and scripts, hashed in its policy, content a
   assert.ok(policy.includes(cspHash(css)));
   assert.match(html, /<script type="application\/json" id="prose-ko">\{"a":"\\u003cp>가\\u003c\/p>"\}<\/script>/);
   assert.ok(html.indexOf('id="prose-en"') < html.lastIndexOf('<script>'), 'content comes before the script that reads it');
-  assert.throws(() => renderSingleFile({ template, toc: '', sections: '', css, js: 'x="</script>"', templates: '', content: { en: {}, ko: {} } }), /<\/script/);
+  assert.throws(() => renderSingleFile({ shell, markup: { toc: '', sections: '' }, css, js: 'x="</script>"', templates: '', html: { en: {}, ko: {} } }), /<\/script/);
 });

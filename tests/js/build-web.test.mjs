@@ -1,11 +1,15 @@
-// The pure parts of build_scripts/build-web.mjs and serve.mjs: Markdown + TeX rendering,
-// page assembly, taking the wasm out of the glue, and the server's path check.
+// The pure parts of the build (build_scripts/build-web.mjs and lib/) and serve.mjs: Markdown +
+// TeX rendering, front matter, the sections from the registry, page assembly, taking the wasm
+// out of the glue, and the server's path check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {
-  createMarkdown, renderTex, renderPage, externaliseWasm, contentJson, contentNames, markBooting, checkEnglishShell, externaliseWasmIn,
-} from '../../build_scripts/build-web.mjs';
+import { contentJson, markBooting } from '../../build_scripts/build-web.mjs';
+import { createMarkdown, renderTex } from '../../build_scripts/lib/markdown.mjs';
+import { checkEnglishShell, fillShell } from '../../build_scripts/lib/render.mjs';
+import { externaliseWasm, externaliseWasmIn } from '../../build_scripts/lib/bundle.mjs';
+import { parseFrontMatter } from '../../build_scripts/lib/front-matter.mjs';
+import { contentDictionary, pageSections, requiredMeta } from '../../build_scripts/lib/content.mjs';
 import { resolveInside, MIME_TYPES } from '../../build_scripts/serve.mjs';
 
 test('inline and display TeX become MathML without the TeX annotation', async () => {
@@ -39,10 +43,64 @@ test('headings move under the section heading', async () => {
   assert.match(await createMarkdown().parse('### Sub'), /<h3>Sub<\/h3>/);
 });
 
-test('renderPage fills every marker and insists on them', () => {
-  const page = renderPage('<!-- @assets --><!-- @toc --><!-- @sections -->', { assets: 'A', toc: 'T', sections: 'S$&' });
+test('fillShell fills every marker and insists on each exactly once', () => {
+  const page = fillShell('<!-- @assets --><!-- @toc --><!-- @sections -->', { assets: 'A', toc: 'T', sections: 'S$&' });
   assert.equal(page, 'ATS$&');
-  assert.throws(() => renderPage('<!-- @assets -->', { assets: '', toc: '', sections: '' }), /lacks <!-- @toc -->/);
+  assert.throws(() => fillShell('<!-- @assets -->', { assets: '', toc: '' }, 'web/index.html'), /web\/index\.html: expected one <!-- @toc -->, found 0/);
+  assert.throws(() => fillShell('<!-- @a --><!-- @a -->', { a: '' }), /found 2/);
+});
+
+test('front matter: strings and nested maps, strict about everything else', () => {
+  const { data, body } = parseFrontMatter('---\nname: Leaky ReLU\ntitle: "  spaced "\nparams:\n  alpha: Slope α\n# a comment\n---\nText $x$\n', 'f.md');
+  assert.deepEqual(data, { name: 'Leaky ReLU', title: '  spaced ', params: { alpha: 'Slope α' } });
+  assert.equal(body, 'Text $x$\n');
+  assert.deepEqual(parseFrontMatter('No front matter\n'), { data: {}, body: 'No front matter\n' });
+  assert.throws(() => parseFrontMatter('---\nname: x\n', 'f.md'), /f\.md: front matter has no closing ---/);
+  assert.throws(() => parseFrontMatter('---\nname x\n---\n', 'f.md'), /f\.md:2: expected "key: value"/);
+  assert.throws(() => parseFrontMatter('---\nname: a\nname: b\n---\n', 'f.md'), /f\.md:3: "name" is given twice/);
+  assert.throws(() => parseFrontMatter('---\nparams:\n    alpha: x\n---\n', 'f.md'), /f\.md:3: unexpected indentation/);
+  assert.throws(() => parseFrontMatter('---\nname: "open\n---\n', 'f.md'), /f\.md:2: a quoted value/);
+});
+
+// A registry as core.list() and core.comparisons() give it, reduced to what the build reads.
+const list = [
+  { slug: 'one', kind: 'scalar', params: [{ name: 'alpha' }] },
+  { slug: 'two', kind: 'scalar', parent: 'one', params: [] },
+  { slug: 'bent', kind: 'pieces', params: [], pieces: { presets: [{ id: 'flat' }, { id: 'cup', targetQuadratic: 0.5 }] } },
+  { slug: 'vec', kind: 'vector', params: [{ name: 'temperature' }] },
+];
+const comparisons = [{ id: 'compare-x', members: [], hidden: [], halfRange: 3 }];
+
+test('the sections come from the registry, in its order, nested where a row says so', () => {
+  const sections = pageSections(list, comparisons);
+  assert.deepEqual(sections.map((s) => [s.id, s.kind, s.parent]), [
+    ['intro', 'text', undefined], ['one', 'scalar', undefined], ['two', 'scalar', 'one'], ['bent', 'pieces', undefined],
+    ['vec', 'vector', undefined], ['compare-x', 'compare', undefined], ['summary', 'summary', undefined],
+  ]);
+  assert.throws(() => pageSections([{ slug: 'a', kind: 'scalar', parent: 'nope', params: [] }], []), /a is shown inside nope/);
+});
+
+test('each content file must name what its registry row needs', () => {
+  const [intro, one, , bent, vec] = pageSections(list, comparisons);
+  assert.deepEqual(requiredMeta(intro), ['title', 'description']);
+  assert.deepEqual(requiredMeta(one), ['name', 'description', 'params.alpha']);
+  assert.deepEqual(requiredMeta(bent), ['name', 'description', 'ui.preset-flat', 'ui.preset-cup', 'ui.target']);
+  assert.deepEqual(requiredMeta(vec), ['name', 'description', 'params.temperature', 'ui.outputs', 'ui.outputsName']);
+});
+
+test('the content adds names, headings and labels to the dictionary, not descriptions', () => {
+  const sections = pageSections(list, comparisons);
+  const meta = {
+    intro: { title: 'Intro', description: 'd' },
+    one: { name: 'One', title: 'One and two', description: 'd', params: { alpha: 'Slope α' } },
+    two: { name: 'Two', description: 'd' },
+  };
+  assert.deepEqual(contentDictionary(sections, meta), {
+    fn: { one: 'One', two: 'Two' },
+    section: { intro: 'Intro', one: 'One and two', two: 'Two' },
+    paramLabel: { one: { alpha: 'Slope α' } },
+    ui: {},
+  });
 });
 
 test('externaliseWasm swaps the one data URI for a relative file name', () => {
@@ -55,9 +113,8 @@ test('externaliseWasm swaps the one data URI for a relative file name', () => {
   assert.throws(() => externaliseWasm('"data:application/octet-stream;base64,AAAA"'), /not a wasm module/);
 });
 
-test('content modules and names', () => {
+test('the explanations as JSON', () => {
   assert.deepEqual(JSON.parse(contentJson({ a: '<p>"x"</p>' })), { a: '<p>"x"</p>' });
-  assert.deepEqual(contentNames([{ slug: 'step' }, { slug: 'elu' }]), ['intro', 'step', 'elu', 'compare-relu-family', 'compare-all']);
 });
 
 test('the server never leaves its directory and knows the wasm type', () => {

@@ -1,7 +1,7 @@
-// toPoints and the sample counts from web/src/charts.js: what a chart is given to draw.
+// toPoints and the sample counts from web/src/charts/charts.js: what a chart is given to draw.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleCount, toPoints } from '../../web/src/charts.js';
+import { sampleCount, toPoints } from '../../web/src/charts/charts.js';
 
 const xs = Float64Array.from([-1, -0.5, 0.25, 0.75]);
 const relu = (x) => Math.max(0, x);

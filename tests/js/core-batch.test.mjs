@@ -2,17 +2,20 @@
 // core.evaluate, views that survive heap growth, and no leaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCore } from '../../web/src/core.js';
+import { loadCore } from '../../web/src/core/core.js';
 
 const core = await loadCore();
-const SCALARS = ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout'];
+const FUNCTIONS = core.list();
+const CURVES = FUNCTIONS.filter((f) => f.kind !== 'vector');
 const EDGES = [NaN, -Infinity, -1000, -745, -710, -50, -37.5, -1, -1e-300, -0, 0, 1e-300, 0.5, 40, 710, 745, 1000, Infinity];
 const INPUTS = Float64Array.from([...EDGES, ...Array.from({ length: 2001 }, (_, i) => -20 + i / 50)]);
-// Every scalar at its defaults, plus non-default parameters and maxout pieces.
+// Every function with a curve at its defaults, each parameter at its ends, and every preset
+// of the pieces kind.
 const CASES = [
-  ...SCALARS.map((slug) => [slug, undefined]),
-  ['leaky-relu', { alpha: 0.05 }], ['prelu', { a: -0.5 }], ['elu', { alpha: 2.5 }], ['softplus', { beta: 4 }],
-  ['maxout', { pieces: [{ w: -1, b: 0 }, { w: 0.5, b: 1 }, { w: 2, b: -3 }] }],
+  ...CURVES.map((f) => [f.slug, undefined]),
+  ...CURVES.flatMap((f) => f.params.flatMap((p) => [p.minExclusive ? (p.min + p.max) / 2 : p.min, p.max]
+    .map((value) => [f.slug, { [p.name]: value }]))),
+  ...CURVES.filter((f) => f.pieces).flatMap((f) => f.pieces.presets.map((preset) => [f.slug, { pieces: preset.pieces }])),
 ];
 
 const bytes = (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -28,20 +31,25 @@ test('batch values equal core.evaluate bit for bit, every scalar, f and f\'', ()
     batch.derivative(slug, params);
     sameBits(batch.y, core.derivative(slug, INPUTS, params), `${label} f'`);
   }
-  batch.parameterDerivative('prelu', { a: 0.5 });
-  sameBits(batch.y, core.parameterDerivative('prelu', INPUTS, { a: 0.5 }), 'prelu df/da');
+  for (const { slug } of CURVES.filter((f) => f.parameterDerivativeFormula)) {
+    batch.parameterDerivative(slug);
+    sameBits(batch.y, core.parameterDerivative(slug, INPUTS), `${slug} df/dparameter`);
+  }
   assert.deepEqual([...batch.x], [...INPUTS], 'x is left as it was');
   batch.free();
 });
 
-test('on softmax a batch reads x as the logits', () => {
+test('on a vector function a batch reads x as its input vector', () => {
   const logits = [3, 1, -2, 1000];
   const batch = core.createBatch(logits.length);
   batch.x.set(logits);
-  batch.evaluate('softmax', { temperature: 0.5 });
-  sameBits(batch.y, core.softmax(logits, 0.5));
-  batch.derivative('softmax');
-  sameBits(batch.y, core.derivative('softmax', logits));
+  for (const { slug, params } of FUNCTIONS.filter((f) => f.kind === 'vector')) {
+    const other = { [params[0].name]: (params[0].default + params[0].max) / 2 };
+    batch.evaluate(slug, other);
+    sameBits(batch.y, core.evaluate(slug, logits, other), `${slug} outputs`);
+    batch.derivative(slug);
+    sameBits(batch.y, core.derivative(slug, logits), `${slug} Jacobian diagonal`);
+  }
   batch.free();
 });
 

@@ -5,13 +5,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCore } from '../../web/src/core.js';
+import { loadCore, nameOf } from '../../web/src/core/core.js';
 import { ulpDistance } from './ulp.mjs';
 
 const core = await loadCore();
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dumpValues = process.env.ACTIVATION_DUMP_VALUES ?? `${repoRoot}build/dump_values`;
-const SCALARS = ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout'];
+const FUNCTIONS = core.list();
+// Every function with a curve (scalar and pieces kinds).
+const CURVES = FUNCTIONS.filter((f) => f.kind !== 'vector');
+// A value inside each parameter's range that is not its default: where a function's
+// behaviour with parameters is checked.
+const otherValue = (p) => (p.default === p.max ? (p.min + p.max) / 2 : (p.default + p.max) / 2);
 
 // C's printf spells the special values differently from JavaScript.
 function parseC(text) {
@@ -25,41 +30,96 @@ test('loadCore returns one shared core', async () => {
   assert.equal(await loadCore(), core);
 });
 
-test('list() describes every function in the seed order with parameters and properties', () => {
+test("list() gives the seed article's functions in its order, with their parameters", () => {
   const list = core.list();
-  assert.deepEqual(list.map((e) => e.slug), [...SCALARS, 'softmax']);
+  assert.deepEqual(list.filter((e) => e.group === 'article').map((e) => e.slug),
+    ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout', 'softmax']);
   const bySlug = Object.fromEntries(list.map((e) => [e.slug, e]));
-  assert.deepEqual(bySlug['leaky-relu'].params, [{ name: 'alpha', default: 0.2, min: 0, max: 1, minExclusive: false }]);
-  assert.deepEqual(bySlug.prelu.params, [{ name: 'a', default: 0.25, min: -1, max: 1, minExclusive: false }]);
-  assert.deepEqual(bySlug.elu.params, [{ name: 'alpha', default: 1, min: 0, max: 5, minExclusive: true }]);
-  assert.deepEqual(bySlug.softplus.params, [{ name: 'beta', default: 1, min: 0, max: 10, minExclusive: true }]);
-  assert.deepEqual(bySlug.softmax.params, [{ name: 'temperature', default: 1, min: 0.05, max: 20, minExclusive: false }]);
+  assert.deepEqual(bySlug['leaky-relu'].params, [{ name: 'alpha', symbol: 'α', default: 0.2, min: 0, max: 1, minExclusive: false }]);
+  assert.deepEqual(bySlug.prelu.params, [{ name: 'a', symbol: 'a', default: 0.25, min: -1, max: 1, minExclusive: false }]);
+  assert.deepEqual(bySlug.elu.params, [{ name: 'alpha', symbol: 'α', default: 1, min: 0, max: 5, minExclusive: true }]);
+  assert.deepEqual(bySlug.softplus.params, [{ name: 'beta', symbol: 'β', default: 1, min: 0, max: 10, minExclusive: true }]);
+  assert.deepEqual(bySlug.softmax.params, [{ name: 'temperature', symbol: 'T', default: 1, min: 0.05, max: 20, minExclusive: false }]);
   assert.equal(bySlug.softmax.kind, 'vector');
   assert.equal(bySlug.softmax.maxLength, 100000);
-  assert.deepEqual(bySlug.maxout.pieces, { max: 8, default: [{ w: 0, b: 0 }, { w: 1, b: 0 }] });
+  assert.equal(bySlug.softmax.jacobianMaxLength, 256);
+  assert.deepEqual(bySlug.softmax.logits, { min: 2, max: 10, limit: 100, default: [2, 1, 0.1] });
+  assert.equal(bySlug.maxout.kind, 'pieces');
+  assert.equal(bySlug.maxout.pieces.max, 8);
+  assert.deepEqual(bySlug.maxout.pieces.default, [{ w: 0, b: 0 }, { w: 1, b: 0 }]);
+  assert.deepEqual(bySlug.maxout.pieces.presets.map((p) => p.id), ['relu', 'abs', 'convex']);
+  assert.equal(bySlug.prelu.parent, 'leaky-relu');
+  assert.equal(bySlug.sigmoid.halfRange, 10);
+  assert.equal(bySlug.sigmoid.properties.maxAbsDerivative.value, 0.25);
+  assert.equal(bySlug.tanh.properties.maxAbsDerivative.value, 1);
+});
+
+test('every entry of list() is complete, and callers get copies', () => {
+  const list = core.list();
+  const slugs = list.map((e) => e.slug);
+  assert.equal(new Set(slugs).size, slugs.length, 'one slug each');
   for (const entry of list) {
+    assert.match(entry.slug, /^[a-z][a-z0-9-]*$/);
+    assert.ok(['scalar', 'pieces', 'vector'].includes(entry.kind), entry.kind);
+    assert.match(entry.group, /\S/);
     assert.match(entry.formula, /\S/);
     assert.match(entry.derivativeFormula, /\S/);
     assert.equal(typeof entry.properties.monotonic, 'boolean');
+    assert.ok(Number.isInteger(entry.accuracy.f) && Number.isInteger(entry.accuracy.df));
+    if (entry.parent !== undefined) assert.ok(slugs.indexOf(entry.parent) < slugs.indexOf(entry.slug), entry.slug);
+    for (const p of entry.params) {
+      assert.match(p.symbol, /\S/);
+      assert.ok(p.min < p.max && p.default <= p.max && (p.minExclusive ? p.default > p.min : p.default >= p.min));
+    }
+    if (entry.kind === 'vector') {
+      assert.equal(typeof core[nameOf(entry.slug)], 'function');
+      assert.equal(typeof core[`${nameOf(entry.slug)}Jacobian`], 'function');
+    } else {
+      assert.ok(Number.isInteger(entry.colour) && entry.colour >= 0, `${entry.slug} has a colour slot`);
+      assert.ok(entry.halfRange > 0);
+      assert.match(entry.baseline.f, /\by\s*=/);
+    }
+    if (entry.kind === 'pieces') assert.equal(typeof core[nameOf(entry.slug)], 'function');
   }
-  assert.equal(bySlug.sigmoid.properties.maxAbsDerivative.value, 0.25);
-  assert.equal(bySlug.tanh.properties.maxAbsDerivative.value, 1);
   // Callers get copies: changing one does not change the core.
   list[0].slug = 'changed';
-  assert.equal(core.list()[0].slug, 'step');
+  assert.equal(core.list()[0].slug, slugs[0]);
   // properties are read when first asked for, and are copies too.
-  assert.deepEqual(core.list()[1].properties, core.properties('sigmoid'));
-  bySlug.sigmoid.properties.range.min = 99;
-  assert.equal(core.list()[1].properties.range.min, 0);
-  bySlug.tanh.properties = null;
-  assert.equal(bySlug.tanh.properties, null, 'callers may replace them');
-  assert.deepEqual(structuredClone(core.list()[2]).properties, core.properties('tanh'), 'a clone carries them');
+  const [first, second] = CURVES;
+  assert.deepEqual(core.list()[slugs.indexOf(first.slug)].properties, core.properties(first.slug));
+  first.properties.range.min = 99;
+  assert.notEqual(core.list()[slugs.indexOf(first.slug)].properties.range.min, 99);
+  second.properties = null;
+  assert.equal(second.properties, null, 'callers may replace them');
+  assert.deepEqual(structuredClone(core.list()[slugs.indexOf(second.slug)]).properties, core.properties(second.slug), 'a clone carries them');
+});
+
+test('comparisons() name functions with curves', () => {
+  const slugs = new Set(CURVES.map((f) => f.slug));
+  const rows = core.comparisons();
+  assert.ok(rows.length > 0);
+  for (const row of rows) {
+    assert.ok(!slugs.has(row.id));
+    for (const slug of [...row.members, ...row.hidden]) assert.ok(slugs.has(slug), `${row.id}: ${slug}`);
+    assert.ok(row.halfRange > 0);
+  }
+  rows[0].id = 'changed';
+  assert.notEqual(core.comparisons()[0].id, 'changed', 'a copy');
+});
+
+test('nameOf turns slugs into method names', () => {
+  assert.equal(nameOf('softmax'), 'softmax');
+  assert.equal(nameOf('log-softmax'), 'logSoftmax');
+  assert.equal(nameOf('gelu-tanh'), 'geluTanh');
 });
 
 test('evaluate and derivative agree with the native build', () => {
   assert.ok(existsSync(dumpValues), `native value dumper missing at ${dumpValues}; build the native preset first`);
   const xs = [-1000, -745, -710, -50, -37.5, -3, -1, -1e-300, 0, 1e-300, 0.5, 1, 3, 20, 40, 355, 710, 745, 1000];
-  const cases = [...SCALARS.map((slug) => [slug, undefined]), ['leaky-relu', 0.05], ['prelu', -0.5], ['elu', 2.5], ['softplus', 4]];
+  const cases = [
+    ...CURVES.map((f) => [f.slug, undefined]),
+    ...CURVES.filter((f) => f.params.length).map((f) => [f.slug, otherValue(f.params[0])]),
+  ];
   const input = cases.map(([slug, p]) => `${slug} ${p ?? '-'} ${xs.join(' ')}`).join('\n') + '\n';
   const run = spawnSync(dumpValues, { input, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
@@ -71,8 +131,8 @@ test('evaluate and derivative agree with the native build', () => {
     const y = core.evaluate(slug, xs, params);
     const dy = core.derivative(slug, xs, params);
     xs.forEach((x, j) => {
-      // The libm differs (glibc natively, musl in wasm): allow 2 ULP, exact for piecewise-linear.
-      const tolerance = ['sigmoid', 'tanh', 'elu', 'softplus'].includes(slug) ? 2 : 0;
+      // The libm differs (glibc natively, musl in wasm): allow 2 ULP, none for the exact ones.
+      const tolerance = entry.accuracy.f === 0 ? 0 : 2;
       assert.ok(ulpDistance(y[j], native[2 * j]) <= tolerance, `${slug}(${x}) wasm ${y[j]} native ${native[2 * j]}`);
       assert.ok(ulpDistance(dy[j], native[2 * j + 1]) <= tolerance, `${slug}'(${x}) wasm ${dy[j]} native ${native[2 * j + 1]}`);
     });
@@ -201,7 +261,7 @@ test('without WebAssembly, loadCore rejects (the page can then say so) instead o
   const saved = globalThis.WebAssembly;
   delete globalThis.WebAssembly;
   try {
-    const fresh = await import('../../web/src/core.js?without-webassembly');
+    const fresh = await import('../../web/src/core/core.js?without-webassembly');
     await assert.rejects(fresh.loadCore());
   } finally {
     globalThis.WebAssembly = saved;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   paddedExtent, formatNumber, parseNumber, niceStep, niceTicks, decimalsOf, formatInterval, formatSet, roundTo,
   symmetricTickStep,
-} from '../../web/src/format.js';
+} from '../../web/src/text/format.js';
 
 test('formatNumber: significant digits, real minus, no float noise', () => {
   assert.equal(formatNumber(0.25), '0.25');

@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadRegistry, pageDictionaries } from '../../build_scripts/build-web.mjs';
+import { pageSections, readContent } from '../../build_scripts/lib/content.mjs';
 import {
   initialLanguage, pickLanguage, lookup, interpolate, makeTranslator, keysOf, placeholdersOf,
-} from '../../web/src/i18n.js';
+} from '../../web/src/text/i18n.js';
 
 const load = (lang) => JSON.parse(readFileSync(new URL(`../../web/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const en = load('en');
@@ -45,13 +47,24 @@ test('en.json and ko.json have the same keys, no empty strings, same placeholder
   }
 });
 
-test('every i18n key named in web/src and web/index.html exists', async () => {
-  const { readdirSync } = await import('node:fs');
-  const dir = new URL('../../web/src/', import.meta.url);
-  const sources = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+// The page's whole dictionaries: web/i18n plus what the content files add, as the build makes them.
+const { list, comparisons } = await loadRegistry();
+const sections = pageSections(list, comparisons);
+const { meta } = await readContent(sections);
+const { dictionaries, content } = await pageDictionaries(sections, meta);
+
+/** Every .js file under web/src except generated code. */
+function sourceFiles(dir = new URL('../../web/src/', import.meta.url)) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(new URL(`${entry.name}/`, dir));
+    return entry.name.endsWith('.js') ? [readFileSync(new URL(entry.name, dir), 'utf8')] : [];
+  });
+}
+
+test('every i18n key named in web/src and web/index.html exists', () => {
   const html = readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8');
   const used = new Set();
-  for (const text of sources) {
+  for (const text of sourceFiles()) {
     // t('a.b', …) and tr('tag', 'a.b', …): static keys; dynamic ones are checked below.
     for (const m of text.matchAll(/\bt\(\s*'([a-z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]);
     for (const m of text.matchAll(/\btr\(\s*[`'][\w${}.]+[`'],\s*'([a-z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]);
@@ -60,19 +73,33 @@ test('every i18n key named in web/src and web/index.html exists', async () => {
   for (const m of html.matchAll(/data-i18n="([\w.-]+)"/g)) used.add(m[1]);
   for (const m of html.matchAll(/data-i18n-attr="\w+:([\w.-]+)"/g)) used.add(m[1]);
   assert.ok(used.size > 60, `found only ${used.size} keys: is the scan still matching?`);
-  for (const key of used) assert.ok(lookup(en, key), `missing key ${key}`);
+  for (const key of used) assert.ok(lookup(dictionaries.en, key), `missing key ${key}`);
 });
 
-test('keys built from slugs and parameter names exist for the whole registry', () => {
-  const slugs = ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout', 'softmax'];
-  for (const slug of slugs) {
-    assert.ok(lookup(en, `fn.${slug}`), `fn.${slug}`);
-    assert.ok(lookup(en, `section.${slug}`), `section.${slug}`);
+test('every function and section of the registry has its names in both languages', () => {
+  for (const lang of ['en', 'ko']) {
+    const dict = dictionaries[lang];
+    for (const spec of list) {
+      assert.ok(lookup(dict, `fn.${spec.slug}`)?.trim(), `${lang} fn.${spec.slug}`);
+      for (const p of spec.params) assert.ok(lookup(dict, `paramLabel.${spec.slug}.${p.name}`)?.trim(), `${lang} ${spec.slug} ${p.name}`);
+      for (const preset of spec.pieces?.presets ?? []) assert.ok(lookup(dict, `ui.${spec.slug}.preset-${preset.id}`), `${lang} ${spec.slug} ${preset.id}`);
+    }
+    for (const { id } of sections) assert.ok(lookup(dict, `section.${id}`)?.trim(), `${lang} section.${id}`);
   }
-  for (const id of ['intro', 'compare-relu-family', 'compare-all', 'summary']) assert.ok(lookup(en, `section.${id}`), id);
-  for (const name of ['alpha', 'a', 'beta', 'temperature']) assert.ok(lookup(en, `param.${name}`), name);
+  // The content gives both languages the same keys and placeholders.
+  assert.deepEqual(keysOf(content.ko).sort(), keysOf(content.en).sort());
+  for (const key of keysOf(content.en)) assert.deepEqual(placeholdersOf(lookup(content.ko, key)), placeholdersOf(lookup(content.en, key)), key);
   for (const v of ['symmetric', 'partial', 'none']) assert.ok(lookup(en, `props.centred.${v}`), v);
   for (const v of ['none', 'left', 'right', 'both']) assert.ok(lookup(en, `props.saturation.${v}`), v);
+});
+
+test("web/i18n names no function: the registry and the content files do", () => {
+  const slugs = new Set([...list.map((s) => s.slug), ...comparisons.map((c) => c.id)]);
+  for (const [lang, dict] of [['en', en], ['ko', ko]]) {
+    for (const key of keysOf(dict)) {
+      for (const part of key.split('.')) assert.ok(!slugs.has(part), `web/i18n/${lang}.json: ${key} is about one function`);
+    }
+  }
 });
 
 test("the first language: the link's ?lang=, else the browser's preference, else English", () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { makeTranslator } from '../../web/src/i18n.js';
-import { describeProperties, describeMax, describeRange } from '../../web/src/properties-format.js';
+import { makeTranslator } from '../../web/src/text/i18n.js';
+import { describeProperties, describeMax, describeRange } from '../../web/src/text/properties-format.js';
 
 const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8'));
 const t = makeTranslator(en);
@@ -24,7 +24,7 @@ test('sigmoid reads naturally', () => {
   assert.equal(rows.usesExp, 'yes');
 });
 
-test('max |f′| wording covers intervals, limits, everywhere and softmax', () => {
+test('max |f′| wording covers intervals, limits, everywhere and vector functions', () => {
   assert.equal(describeMax({ value: 1, from: 0, to: Infinity, attained: true }, t), '1 for x in (0, ∞)');
   assert.equal(describeMax({ value: 1, from: 5e-324, to: Infinity, attained: true }, t), '1 for x in (0, ∞)');
   assert.equal(describeMax({ value: 1, from: Infinity, to: Infinity, attained: false }, t), 'approaches 1 as x → ∞');
@@ -38,7 +38,7 @@ test('a discrete range prints as a set', () => {
   assert.equal(describeRange({ min: 0, max: Infinity, minInclusive: true, maxInclusive: false }), '[0, ∞)');
 });
 
-test('softmax: f(0) is not applicable (null from core.js)', () => {
+test('a vector function: f(0) is not applicable (null from core.js)', () => {
   const rows = describeProperties({ ...sigmoid, f0: null }, t);
   assert.equal(rows.find((r) => r.key === 'f0').value, '—');
 });

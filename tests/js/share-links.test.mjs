@@ -3,21 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadCore } from '../../web/src/core.js';
-import { createStateTable, defaultState, getField, setField } from '../../web/src/state.js';
-import { createStore } from '../../web/src/store.js';
-import { parseState, serialiseState } from '../../web/src/url-state.js';
+import { loadCore } from '../../web/src/core/core.js';
+import { createStateTable, defaultState, getField, setField } from '../../web/src/model/state.js';
+import { createStore } from '../../web/src/model/store.js';
+import { parseState, serialiseState } from '../../web/src/model/url-state.js';
 import {
   EMBED_KEYS, IFRAME_SIZE, embedKeysQuery, embedQuery, iframeCode, clampSize, lockables, lockStore,
   parseEmbedOptions, stateQuery, withQuery,
-} from '../../web/src/embed-options.js';
-import { createThrottle, WRITE_INTERVAL_MS } from '../../web/src/url-sync.js';
-import { urlLanguage } from '../../web/src/i18n.js';
-import { displayText, noticeLines } from '../../web/src/notice.js';
-import { lookup, placeholdersOf } from '../../web/src/i18n.js';
+} from '../../web/src/share/embed-options.js';
+import { createThrottle, WRITE_INTERVAL_MS } from '../../web/src/share/url-sync.js';
+import { urlLanguage } from '../../web/src/text/i18n.js';
+import { displayText, noticeLines } from '../../web/src/share/notice.js';
+import { lookup, placeholdersOf } from '../../web/src/text/i18n.js';
 
 const core = await loadCore();
-const table = createStateTable(core.list());
+const table = createStateTable(core.list(), core.comparisons());
 const dict = (lang) => JSON.parse(readFileSync(new URL(`../../web/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const en = dict('en');
 const ko = dict('ko');

@@ -3,24 +3,14 @@ import assert from 'node:assert/strict';
 import {
   createStateTable, defaultState, setField, getField, normalise, fieldOf, setRange, matchingPreset,
   paramsOf, paramsAtDefault, addLogit, removeLogit, setLogit, addPiece, removePiece, setPiece,
-  setShown, isDefault, setIn, getIn, MAXOUT_PRESETS, X_LIMIT, MIN_X_SPAN, stepFor, boundsOf,
-} from '../../web/src/state.js';
+  setShown, isDefault, setIn, getIn, X_LIMIT, MIN_X_SPAN, stepFor, boundsOf,
+} from '../../web/src/model/state.js';
+import { loadCore } from '../../web/src/core/core.js';
 
-// The registry as core.list() describes it (only the fields state.js reads).
-const p = (name, def, min, max, minExclusive = false) => ({ name, default: def, min, max, minExclusive });
-const LIST = [
-  { slug: 'step', kind: 'scalar', params: [] },
-  { slug: 'sigmoid', kind: 'scalar', params: [] },
-  { slug: 'tanh', kind: 'scalar', params: [] },
-  { slug: 'relu', kind: 'scalar', params: [] },
-  { slug: 'softplus', kind: 'scalar', params: [p('beta', 1, 0, 10, true)] },
-  { slug: 'leaky-relu', kind: 'scalar', params: [p('alpha', 0.2, 0, 1)] },
-  { slug: 'prelu', kind: 'scalar', params: [p('a', 0.25, -1, 1)] },
-  { slug: 'elu', kind: 'scalar', params: [p('alpha', 1, 0, 5, true)] },
-  { slug: 'maxout', kind: 'scalar', params: [], pieces: { max: 8, default: [{ w: 0, b: 0 }, { w: 1, b: 0 }] } },
-  { slug: 'softmax', kind: 'vector', params: [p('temperature', 1, 0.05, 20)], maxLength: 100000 },
-];
-const table = createStateTable(LIST);
+// The real registry: the table is built from core.list() and core.comparisons().
+const core = await loadCore();
+const LIST = core.list();
+const table = createStateTable(LIST, core.comparisons());
 const fresh = () => defaultState(table, 'en');
 
 test('the table has one field per parameter, range, list and visibility', () => {
@@ -148,8 +138,11 @@ test('maxout pieces: add, edit, remove, presets are valid', () => {
   assert.equal(removePiece(s, table, 'maxout', 0).problem, 'clamped');
   for (let i = 0; i < 20; i += 1) s = addPiece(s, table, 'maxout').state;
   assert.equal(s.sections.maxout.pieces.length, 8);
-  for (const preset of Object.values(MAXOUT_PRESETS)) {
-    assert.equal(normalise(fieldOf(table, 'maxout.pieces'), preset).problem, null);
+  // Every preset of every function of the pieces kind is a valid value of its field.
+  for (const spec of LIST.filter((f) => f.pieces)) {
+    for (const preset of spec.pieces.presets) {
+      assert.equal(normalise(fieldOf(table, `${spec.slug}.pieces`), preset.pieces).problem, null, `${spec.slug} ${preset.id}`);
+    }
   }
 });
 

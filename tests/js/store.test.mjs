@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStore, watch } from '../../web/src/store.js';
-import { setIn } from '../../web/src/state.js';
+import { createStore, watch } from '../../web/src/model/store.js';
+import { setIn } from '../../web/src/model/state.js';
 
 test('watch fires only when its slice changes', () => {
   const store = createStore({ sections: { a: { v: 1 }, b: { v: 1 } } });

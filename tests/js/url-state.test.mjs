@@ -1,12 +1,12 @@
 // Share links: parse(serialise(state)) is the state, and hostile links are contained.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCore } from '../../web/src/core.js';
-import { createStateTable, defaultState, setField, boundsOf, MIN_X_SPAN } from '../../web/src/state.js';
-import { parseState, serialiseState, MAX_VALUE_LENGTH } from '../../web/src/url-state.js';
+import { loadCore } from '../../web/src/core/core.js';
+import { createStateTable, defaultState, setField, boundsOf, MIN_X_SPAN } from '../../web/src/model/state.js';
+import { parseState, serialiseState, MAX_VALUE_LENGTH } from '../../web/src/model/url-state.js';
 
 const core = await loadCore();
-const table = createStateTable(core.list());
+const table = createStateTable(core.list(), core.comparisons());
 
 // A small seeded generator so a failure can be replayed.
 function random(seed) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dataExtent, fitRange, liveRange } from '../../web/src/y-range.js';
+import { dataExtent, fitRange, liveRange } from '../../web/src/charts/y-range.js';
 
 const curve = (ys, hidden = false) => ({ hidden, data: ys.map((y, i) => ({ x: i, y })) });
 

@@ -2,7 +2,7 @@
 // the readout, the curve toggles that serve as the legend, and a "values" table as the
 // text alternative. Sections own the chart itself; this file owns only the DOM and input.
 
-import { h, tr, replaceChildren } from './dom.js';
+import { h, tr, replaceChildren } from '../ui/dom.js';
 
 const KEY_STEPS = 100; // ← → move the crosshair by 1/100 of the range; with Shift, 1/10
 
@@ -10,7 +10,8 @@ const KEY_STEPS = 100; // ← → move the crosshair by 1/100 of the range; with
  * @param {object} o
  * @param {string} o.id                 section id; element ids derive from it
  * @param {(key: string, vars?: object) => string} o.t
- * @param {{key: string, label: string, labelKey?: string, series: string, dash: string, checked: boolean, hidden?: boolean}[]} o.curves
+ * @param {{key: string, label: string, labelKey?: string, series?: string, slot?: number, dash: string, checked: boolean, hidden?: boolean}[]} o.curves
+ *   a curve's colour: `series` (a role: f, df, faint…) or `slot` (a function's colour slot)
  * @param {(key: string, on: boolean) => void} o.onToggle
  * @param {(x: number | null) => void} o.onProbe    pointer or key moved the crosshair
  * @param {() => {min: number, max: number}} o.xRange
@@ -30,7 +31,7 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
         onchange: (e) => onToggle(c.key, e.target.checked),
       });
       const label = h('label', { for: input.id, className: 'curve-toggle', hidden: c.hidden },
-        input, h('span', { className: 'swatch', 'aria-hidden': 'true', dataset: { series: c.series, dash: c.dash } }),
+        input, colourOf(h('span', { className: 'swatch', 'aria-hidden': 'true', dataset: { series: c.series, dash: c.dash } }), c),
         c.labelKey ? tr('span', c.labelKey, t, c.vars) : h('span', {}, c.label));
       toggles.set(c.key, { input, label });
       return label;
@@ -85,7 +86,7 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
       }
       // Spaces between the parts so they are read (and copied) as separate values.
       replaceChildren(readout, parts.flatMap((p, i) => [i ? ' ' : null,
-        h('span', { className: 'readout-part', dataset: p.series ? { series: p.series } : {} }, p.text)]));
+        colourOf(h('span', { className: 'readout-part', dataset: p.series ? { series: p.series } : {} }, p.text), p)]));
     },
     setAriaLabel(text) {
       if (canvas.getAttribute('aria-label') !== text) canvas.setAttribute('aria-label', text);
@@ -108,6 +109,18 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
         h('tbody', {}, rows.map((r) => h('tr', {}, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))));
     },
   };
+}
+
+/**
+ * A function's colour slot on a swatch or readout part: the stylesheet has one variable per
+ * slot, set through CSSOM so a strict CSP allows it. `series` colours are set by CSS rules.
+ */
+function colourOf(el, { slot }) {
+  if (slot !== undefined) {
+    el.dataset.series = 'slot';
+    el.style.setProperty('--swatch', `var(--slot-${slot})`);
+  }
+  return el;
 }
 
 // Keep keyboard positions on round numbers so the readout shows x = 0.3, not 0.30000000004.

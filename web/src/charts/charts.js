@@ -1,13 +1,13 @@
 // Chart.js, trimmed to the parts the page uses, and the few ways the page makes charts.
 // Charts are made once (no animation) and then only have their data replaced and are
-// redrawn. Chart.js lays out and draws the axes, the grid and the softmax bars; the line
+// redrawn. Chart.js lays out and draws the axes, the grid and the bar charts; the line
 // charts' curves are drawn by curvesPlugin below. The page handles pointer input itself
 // (crosshair and readout), so Chart.js's own event handling is turned off.
 
 import {
   Chart, LineController, LinearScale, BarController, BarElement, CategoryScale,
 } from 'chart.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../text/format.js';
 import { dataExtent, fitRange, liveRange } from './y-range.js';
 
 // Only what is drawn: registering everything (registerables) would double the bundle.
@@ -31,7 +31,8 @@ export function readTheme(el = document.documentElement) {
     // Tick labels follow the page's type size, which grows on wide screens and projectors.
     fontSize: Math.round(0.8 * parseFloat(css.fontSize || '16')),
     series: { f: v('--c-f'), df: v('--c-df'), dparam: v('--c-dparam'), bar: v('--c-bar'), barAlt: v('--c-bar-alt') },
-    colourOf: (slug) => v(`--fn-${slug}`) || v('--text'),
+    // A function's colour by its registry slot (the stylesheet's --slot-<n>).
+    colour: (slot) => v(`--slot-${slot}`) || v('--text'),
   };
 }
 
@@ -195,7 +196,7 @@ function lineCurve(s, theme, initial) {
   };
 }
 
-/** A bar chart over categories (softmax). */
+/** A bar chart over categories (a vector function's inputs and outputs). */
 export function createBarChart(canvas, { labels, color, theme, yMin, yMax, onResize }) {
   const chart = new Chart(canvas, {
     type: 'bar',

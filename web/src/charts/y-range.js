@@ -3,7 +3,7 @@
 // is easier to read and needs no new layout): it only grows, to round values with room
 // to spare, when a curve leaves it, and it fits again once the dragging pauses.
 
-import { paddedExtent, niceStep } from './format.js';
+import { paddedExtent, niceStep } from '../text/format.js';
 
 /** The lowest and highest y of the visible curves' points ({ hidden, data: [{ x, y }] }). */
 export function dataExtent(curves) {

@@ -1,13 +1,14 @@
 // The activation core (C++ compiled to WebAssembly) behind a small, typed JavaScript API.
-// Works in browsers and in Node >= 20. The wasm side validates and reports errors as
-// values; this wrapper turns them into thrown Errors and copies every result out of wasm
-// memory, so results stay valid when the heap grows. The one exception is a Batch
-// (createBatch): arrays that live in wasm memory, for large inputs where copies would
-// cost as much as the math.
-import createActivationCore from './generated/activation-core-wasm.js';
+// Works in browsers and in Node >= 20. Everything about the functions comes from the core's
+// registry (registryJson), and every check on input is the core's: this wrapper converts
+// arguments into wasm memory, turns the core's error values into thrown Errors and copies
+// every result out of wasm memory, so results stay valid when the heap grows. The one
+// exception is a Batch (createBatch): arrays that live in wasm memory, for large inputs
+// where copies would cost as much as the math.
+import createActivationCore from '../generated/activation-core-wasm.js';
 
 /**
- * @typedef {{ name: string, default: number, min: number, max: number, minExclusive: boolean }} ParamSpec
+ * @typedef {{ name: string, symbol: string, default: number, min: number, max: number, minExclusive: boolean }} ParamSpec
  * @typedef {{ w: number, b: number }} Piece
  * @typedef {{
  *   range: { min: number, max: number, minInclusive: boolean, maxInclusive: boolean, values?: number[] },
@@ -15,22 +16,28 @@ import createActivationCore from './generated/activation-core-wasm.js';
  *   continuity: number, nonDifferentiableAt: number[],
  *   maxAbsDerivative: { value: number, from: number | null, to: number | null, attained: boolean },
  *   saturates: 'none'|'left'|'right'|'both', usesExp: boolean }} Properties
- * @typedef {{ slug: string, kind: 'scalar'|'vector', params: ParamSpec[], formula: string,
+ * @typedef {{ slug: string, kind: 'scalar'|'pieces'|'vector', group: string, parent?: string,
+ *   colour: number | null, halfRange?: number, params: ParamSpec[], formula: string,
  *   derivativeFormula: string, parameterDerivativeFormula?: string, properties: Properties,
- *   pieces?: { max: number, default: Piece[] }, maxLength?: number, jacobianMaxLength?: number }} Activation
+ *   accuracy: { f: number, df: number }, baseline?: { f: string, df: string },
+ *   pieces?: { min: number, max: number, limit: number, default: Piece[],
+ *              presets: { id: string, pieces: Piece[], targetQuadratic?: number }[] },
+ *   maxLength?: number, jacobianMaxLength?: number,
+ *   logits?: { min: number, max: number, limit: number, default: number[] } }} Activation
+ * @typedef {{ id: string, members: string[], hidden: string[], halfRange: number }} Comparison
+ *
+ * Besides the methods below, each function of the vector kind gets `core.<name>(z, p)` and
+ * `core.<name>Jacobian(z, p)`, and each of the pieces kind `core.<name>(xs, pieces)`, where
+ * <name> is its slug in camelCase (see nameOf).
  */
 
-const MAXOUT_MAX_PIECES = 8;
-const MAXOUT_DEFAULT_PIECES = Object.freeze([Object.freeze({ w: 0, b: 0 }), Object.freeze({ w: 1, b: 0 })]);
-const SOFTMAX_MAX_LENGTH = 100000;
-const SOFTMAX_JACOBIAN_MAX_LENGTH = 256;
 const DOUBLE_BYTES = 8;
 // Keeps a batch's byte size (16 per element) far inside wasm32's 2 GB.
 const BATCH_MAX_LENGTH = 50_000_000;
 // A batch's x and y each start on a cache line, so SIMD loads and stores never straddle two.
 const BATCH_ALIGN = 64;
 const WHICH = { value: 0, derivative: 1, parameter: 2 };
-const SOFTMAX_KIND = { probabilities: 0, jacobian: 1, diagonal: 2 };
+const VECTOR = { value: 0, jacobian: 1, diagonal: 2 };
 
 let corePromise = null;
 
@@ -50,6 +57,11 @@ export function loadCore() {
     corePromise.catch(() => { corePromise = null; });
   }
   return corePromise;
+}
+
+/** A slug as a JavaScript method name: 'log-sum-exp' → 'logSumExp'. */
+export function nameOf(slug) {
+  return slug.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 }
 
 // A reusable block of wasm memory. Grown (never shrunk) so steady use allocates nothing.
@@ -98,34 +110,50 @@ class ActivationCore {
   constructor(wasm) {
     this.wasm = wasm;
     this.scratch = new Scratch(wasm);
+    const registry = JSON.parse(wasm.registryJson());
     /** @type {Activation[]} */
-    const entries = wasm.list();
-    this.entries = entries;
+    this.entries = registry.functions;
+    /** @type {Comparison[]} */
+    this.comparisonRows = registry.comparisons;
+    this.limits = registry.limits;
     // Per slug, what every call needs, built once (no allocation per call): a batch's calls
     // are cheap enough that rebuilding these would show in its timings.
-    this.slots = new Map(entries.map((entry, i) => [entry.slug, {
+    this.slots = new Map(this.entries.map((entry, i) => [entry.slug, {
       entry,
       i,
-      names: new Set([...entry.params.map((p) => p.name), ...(entry.slug === 'maxout' ? ['pieces'] : [])]),
+      names: new Set([...entry.params.map((p) => p.name), ...(entry.pieces ? ['pieces'] : [])]),
       defaults: Object.freeze([entry.params[0]?.default ?? 0, entry.params[1]?.default ?? 0]),
       vector: entry.kind === 'vector',
-      maxout: entry.slug === 'maxout',
+      pieces: entry.pieces ?? null,
     }]));
-    for (const entry of entries) {
-      if (entry.slug === 'maxout') {
-        entry.pieces = { max: MAXOUT_MAX_PIECES, default: MAXOUT_DEFAULT_PIECES.map((p) => ({ ...p })) };
-      }
-      if (entry.slug === 'softmax') {
-        entry.maxLength = SOFTMAX_MAX_LENGTH;
-        entry.jacobianMaxLength = SOFTMAX_JACOBIAN_MAX_LENGTH;
-      }
+    for (const slot of this.slots.values()) this.addShortcuts(slot);
+  }
+
+  // core.<name>(z, p) and core.<name>Jacobian(z, p) for the vector kind, core.<name>(xs,
+  // pieces) → { y, dy, argmax } for the pieces kind: named after the function, so a new
+  // row brings its own.
+  addShortcuts(slot) {
+    const name = nameOf(slot.entry.slug);
+    if (name in this) throw new Error(`${slot.entry.slug}: its shortcut ${name} would hide a core method`);
+    const first = slot.entry.params[0]?.name;
+    const params = (value) => (first === undefined || value === undefined ? undefined : { [first]: value });
+    const { slug } = slot.entry;
+    if (slot.vector) {
+      this[name] = (z, value) => this.evaluate(slug, z, params(value));
+      this[`${name}Jacobian`] = (z, value) => this.jacobian(slug, z, params(value));
+    } else if (slot.pieces) {
+      this[name] = (xs, pieces) => {
+        if (!Array.isArray(pieces)) throw new Error('pieces must be an array of { w, b }');
+        const p = { pieces };
+        return { y: this.evaluate(slug, xs, p), dy: this.derivative(slug, xs, p), argmax: this.argmax(slug, xs, p) };
+      };
     }
   }
 
   /**
    * @returns {Activation[]} a fresh copy, safe for callers to modify. Each entry's
    * `properties` (at the defaults) is computed when first read: the page's start-up only
-   * needs the parameters, and eleven properties calls were half of the core's start-up.
+   * needs the parameters, and the properties calls were half of the core's start-up.
    */
   list() {
     return this.entries.map((entry) => {
@@ -145,7 +173,12 @@ class ActivationCore {
     });
   }
 
-  /** The slot of `slug`: { entry, i, names, defaults, vector, maxout }. */
+  /** @returns {Comparison[]} the comparison sections (a copy). */
+  comparisons() {
+    return structuredClone(this.comparisonRows);
+  }
+
+  /** The slot of `slug`: { entry, i, names, defaults, vector, pieces }. */
   entry(slug) {
     const slot = this.slots.get(slug);
     if (slot === undefined) {
@@ -154,8 +187,8 @@ class ActivationCore {
     return slot;
   }
 
-  // The two parameter values for the wasm call (read-only), after checking the object's
-  // keys and types; ranges are checked in C++.
+  // The two parameter values for the wasm call (read-only), after checking that the object
+  // can be converted (known keys, numbers); their ranges are the core's to check.
   paramValues({ entry, names, defaults }, params) {
     if (params == null) return defaults;
     if (typeof params !== 'object') {
@@ -181,23 +214,21 @@ class ActivationCore {
     return values;
   }
 
-  // Maxout's pieces from params (the defaults when absent), their shape checked; C++ checks
-  // the values.
-  maxoutPieces(params) {
-    const pieces = params?.pieces ?? MAXOUT_DEFAULT_PIECES;
+  // The pieces in params (the defaults when absent), as an array the wasm call can take.
+  piecesOf(slot, params) {
+    const pieces = params?.pieces ?? slot.pieces.default;
     if (!Array.isArray(pieces)) throw new Error('pieces must be an array of { w, b }');
-    if (pieces.length > MAXOUT_MAX_PIECES) {
-      throw new Error(`pieces must hold 1 to ${MAXOUT_MAX_PIECES} pieces {w, b} (got ${pieces.length})`);
-    }
     return pieces;
   }
 
   // Writes pieces as w0, b0, w1, b1, ... at `address` (anything not a number as NaN, which
-  // C++ rejects); returns their count.
-  writePieces(pieces, address) {
+  // the core rejects), at most the row's maximum (a longer list is rejected by its count
+  // alone); returns the count to pass on.
+  writePieces(slot, pieces, address) {
     const heap = this.wasm.HEAPF64;
     const at = address / DOUBLE_BYTES;
-    for (let i = 0; i < pieces.length; i++) {
+    const written = Math.min(pieces.length, slot.pieces.max);
+    for (let i = 0; i < written; i++) {
       const p = pieces[i];
       heap[at + 2 * i] = typeof p?.w === 'number' ? p.w : NaN;
       heap[at + 2 * i + 1] = typeof p?.b === 'number' ? p.b : NaN;
@@ -205,13 +236,13 @@ class ActivationCore {
     return pieces.length;
   }
 
-  // Writes maxout pieces after `offset` doubles of scratch; returns [address, count].
+  // Writes the pieces after `offset` doubles of scratch; returns [address, count].
   piecesAt(slot, params, offset) {
-    if (!slot.maxout) return [0, 0];
-    const pieces = this.maxoutPieces(params);
-    const base = this.scratch.reserve(offset + 2 * pieces.length);
+    if (!slot.pieces) return [0, 0];
+    const pieces = this.piecesOf(slot, params);
+    const base = this.scratch.reserve(offset + 2 * slot.pieces.max);
     const address = base + offset * DOUBLE_BYTES;
-    return [address, this.writePieces(pieces, address)];
+    return [address, this.writePieces(slot, pieces, address)];
   }
 
   check(ok) {
@@ -220,26 +251,21 @@ class ActivationCore {
 
   run(which, slug, xs, params, target) {
     const slot = this.entry(slug);
-    if (slot.vector) return this.vectorRun(which, slot, xs, params);
+    if (slot.vector) {
+      if (which === WHICH.parameter) throw new Error(`${slug} has no learnable parameter`);
+      // evaluate/derivative on a vector function treat xs as its input vector.
+      return this.vectorCall(which === WHICH.value ? VECTOR.value : VECTOR.diagonal, slot, xs, params);
+    }
     const x = toFloat64(xs, 'xs');
     const n = x.length;
     const [p0, p1] = this.paramValues(slot, params);
     const [pieces, k] = this.piecesAt(slot, params, 2 * n);
-    const base = this.scratch.reserve(2 * n + 2 * k); // never moves the pieces: already reserved
-    const heap = this.wasm.HEAPF64;
-    heap.set(x, base / DOUBLE_BYTES);
+    const base = this.scratch.reserve(2 * n); // never moves the pieces: already reserved
+    this.wasm.HEAPF64.set(x, base / DOUBLE_BYTES);
     const out = base + n * DOUBLE_BYTES;
     this.check(this.wasm._activation_evaluate_into(slot.i, which, base, out, n, p0, p1, pieces, k));
     // Read HEAPF64 afresh: a call that grows memory replaces the view.
     return copyOut(this.wasm.HEAPF64, out, n, target);
-  }
-
-  // evaluate/derivative on softmax treat xs as the logit vector.
-  vectorRun(which, slot, xs, params) {
-    const [temperature] = this.paramValues(slot, params);
-    if (which === WHICH.parameter) throw new Error(`${slot.entry.slug} has no learnable parameter`);
-    return this.softmaxCall(which === WHICH.value ? SOFTMAX_KIND.probabilities : SOFTMAX_KIND.diagonal,
-      xs, temperature);
   }
 
   /**
@@ -250,12 +276,12 @@ class ActivationCore {
     return this.run(WHICH.value, slug, xs, params, out);
   }
 
-  /** f'(x) for every x (for softmax: the Jacobian's diagonal); `out` as for evaluate. */
+  /** f'(x) for every x (for a vector function: its Jacobian's diagonal); `out` as for evaluate. */
   derivative(slug, xs, params, out) {
     return this.run(WHICH.derivative, slug, xs, params, out);
   }
 
-  /** The derivative with respect to the learnable parameter (PReLU's a). */
+  /** The derivative with respect to the learnable (first) parameter, where a row has one. */
   parameterDerivative(slug, xs, params) {
     return this.run(WHICH.parameter, slug, xs, params);
   }
@@ -263,17 +289,15 @@ class ActivationCore {
   /** n evenly spaced points in [xmin, xmax] with f and f'. */
   sample(slug, options = {}) {
     const slot = this.entry(slug);
-    if (slot.vector) {
-      throw new Error(`${slug} works on whole vectors; use softmax(logits, temperature) instead of sample`);
-    }
     const { xmin = -5, xmax = 5, n = 501, params } = options;
     for (const [name, value] of [['xmin', xmin], ['xmax', xmax], ['n', n]]) {
       if (typeof value !== 'number') throw new Error(`${name} must be a number (got ${typeof value})`);
     }
     const [p0, p1] = this.paramValues(slot, params);
-    const count = Number.isInteger(n) && n >= 2 && n <= 1e6 ? n : 0; // C++ reports bad n
+    const { min, max } = this.limits.samplePoints;
+    const count = Number.isInteger(n) && n >= min && n <= max ? n : 0; // the core reports a bad n
     const [pieces, k] = this.piecesAt(slot, params, 3 * count);
-    const base = this.scratch.reserve(3 * count + 2 * k);
+    const base = this.scratch.reserve(3 * count);
     const y = base + count * DOUBLE_BYTES;
     const dy = y + count * DOUBLE_BYTES;
     this.check(this.wasm._activation_sample_into(slot.i, xmin, xmax, n, p0, p1, pieces, k, base, y, dy));
@@ -282,49 +306,39 @@ class ActivationCore {
     return { x: at(base), y: at(y), dy: at(dy) };
   }
 
-  softmaxCall(kind, logits, temperature) {
-    if (typeof temperature !== 'number') {
-      throw new Error(`temperature must be a number (got ${typeof temperature})`);
-    }
-    const z = toFloat64(logits, 'logits');
+  // A vector function's outputs, Jacobian or diagonal. Memory is reserved for at most the
+  // row's limit; a longer input is rejected by the core on its length alone, unread.
+  vectorCall(which, slot, input, params) {
+    const z = toFloat64(input, 'logits');
     const n = z.length;
-    const limit = kind === SOFTMAX_KIND.jacobian ? SOFTMAX_JACOBIAN_MAX_LENGTH : SOFTMAX_MAX_LENGTH;
-    if (n < 1 || n > limit) throw new Error(`logits must have 1 to ${limit} logits (got ${n})`);
-    const outCount = kind === SOFTMAX_KIND.jacobian ? n * n : n;
-    const base = this.scratch.reserve(n + outCount);
-    this.wasm.HEAPF64.set(z, base / DOUBLE_BYTES);
-    const out = base + n * DOUBLE_BYTES;
-    this.check(this.wasm.softmaxInto(kind, base, n, temperature, out));
+    const [p0, p1] = this.paramValues(slot, params);
+    const kept = Math.min(n, which === VECTOR.jacobian ? slot.entry.jacobianMaxLength : slot.entry.maxLength);
+    const outCount = which === VECTOR.jacobian ? kept * kept : kept;
+    const base = this.scratch.reserve(kept + outCount);
+    this.wasm.HEAPF64.set(kept === n ? z : z.subarray(0, kept), base / DOUBLE_BYTES);
+    const out = base + kept * DOUBLE_BYTES;
+    this.check(this.wasm._activation_vector_into(slot.i, which, base, n, p0, p1, out));
     return this.wasm.HEAPF64.slice(out / DOUBLE_BYTES, out / DOUBLE_BYTES + outCount);
   }
 
-  /** Probabilities exp(z_i/T) / sum_j exp(z_j/T). */
-  softmax(logits, temperature = 1) {
-    return this.softmaxCall(SOFTMAX_KIND.probabilities, logits, temperature);
+  /** A vector function's Jacobian, n×n row-major, for the input vector z. */
+  jacobian(slug, z, params) {
+    const slot = this.entry(slug);
+    if (!slot.vector) throw new Error(`${slug} maps single numbers; its derivative is derivative(slug, xs)`);
+    return this.vectorCall(VECTOR.jacobian, slot, z, params);
   }
 
-  /** The n-by-n Jacobian d s_i / d z_j, row-major (n <= 256). */
-  softmaxJacobian(logits, temperature = 1) {
-    return this.softmaxCall(SOFTMAX_KIND.jacobian, logits, temperature);
-  }
-
-  /** Maxout over the given pieces: values, subgradients and the winning piece per x. */
-  maxout(xs, pieces) {
-    if (!Array.isArray(pieces) || pieces.length === 0) {
-      throw new Error(`pieces must hold 1 to ${MAXOUT_MAX_PIECES} pieces {w, b} (got ${Array.isArray(pieces) ? 0 : 'none'})`);
-    }
-    const params = { pieces };
-    const y = this.evaluate('maxout', xs, params);
-    const dy = this.derivative('maxout', xs, params);
+  /** For the pieces kind: the index of the winning piece at each x (Int32Array). */
+  argmax(slug, xs, params) {
+    const slot = this.entry(slug);
     const x = toFloat64(xs, 'xs');
     const n = x.length;
-    const [address, k] = this.piecesAt(this.entry('maxout'), params, 2 * n);
-    const base = this.scratch.reserve(2 * n + 2 * k);
+    const [address, k] = this.piecesAt(slot, params, 2 * n);
+    const base = this.scratch.reserve(2 * n);
     this.wasm.HEAPF64.set(x, base / DOUBLE_BYTES);
     const out = base + n * DOUBLE_BYTES;
-    this.check(this.wasm.maxoutArgmaxInto(base, out, n, address, k));
-    const argmax = Int32Array.from(this.wasm.HEAPF64.subarray(out / DOUBLE_BYTES, out / DOUBLE_BYTES + n));
-    return { y, dy, argmax };
+    this.check(this.wasm._activation_argmax_into(slot.i, base, out, n, address, k));
+    return Int32Array.from(this.wasm.HEAPF64.subarray(out / DOUBLE_BYTES, out / DOUBLE_BYTES + n));
   }
 
   /** The registry's properties for these parameters. */
@@ -332,9 +346,9 @@ class ActivationCore {
     const slot = this.entry(slug);
     const [p0, p1] = this.paramValues(slot, params);
     const [pieces, k] = this.piecesAt(slot, params, 0);
-    const result = this.wasm.properties(slot.i, p0, p1, pieces, k);
-    if (result === null) throw new Error(this.wasm.lastError());
-    return normaliseProperties(result);
+    const json = this.wasm.properties(slot.i, p0, p1, pieces, k);
+    if (json === '') throw new Error(this.wasm.lastError());
+    return JSON.parse(json);
   }
 
   /**
@@ -355,23 +369,26 @@ class ActivationCore {
   }
 }
 
+// The most pieces any function takes, so a batch has room for them after its arrays.
+const maxPieces = (core) => Math.max(0, ...[...core.slots.values()].map((s) => s.pieces?.max ?? 0));
+
 /**
  * Arrays in wasm memory, made by core.createBatch(length).
  *
  *   const batch = core.createBatch(1_000_000);
  *   batch.x.set(xs);                        // or fill batch.x in place
- *   batch.evaluate('elu', { alpha: 0.5 });  // batch.y = f(batch.x)
+ *   batch.evaluate(slug, { alpha: 0.5 });   // batch.y = f(batch.x)
  *   use(batch.y);
- *   batch.derivative('elu', { alpha: 0.5 }); // batch.y = f'(batch.x)
+ *   batch.derivative(slug, { alpha: 0.5 }); // batch.y = f'(batch.x)
  *   batch.free();
  *
  * `x` and `y` are Float64Array views of wasm memory (each starting on a 64-byte boundary),
  * re-created on each read when the memory has grown (growth empties old views). So read
  * `batch.x`/`batch.y` afresh after any core call instead of keeping a view across calls,
- * and copy (`batch.y.slice()`) what must outlive the batch. evaluate, derivative and parameterDerivative take the same slugs,
- * parameters (maxout's `pieces` too) and give the same values and Errors as core.evaluate;
- * a call that throws leaves x and y as they were. For softmax, x is the logit vector.
- * After free() every use throws; free() again does nothing.
+ * and copy (`batch.y.slice()`) what must outlive the batch. evaluate, derivative and
+ * parameterDerivative take the same slugs, parameters (pieces too) and give the same values
+ * and Errors as core.evaluate; a call that throws leaves x and y as they were. For a vector
+ * function, x is its input vector. After free() every use throws; free() again does nothing.
  */
 class Batch {
   #core;
@@ -389,10 +406,10 @@ class Batch {
     if (!Number.isInteger(length) || length < 1 || length > BATCH_MAX_LENGTH) {
       throw new Error(`batch length must be a whole number in [1, ${BATCH_MAX_LENGTH}] (got ${String(length)})`);
     }
-    // x, y and room for maxout's pieces, in one block.
+    // x, y and room for pieces, in one block.
     const bytes = length * DOUBLE_BYTES;
     const yOffset = Math.ceil(bytes / BATCH_ALIGN) * BATCH_ALIGN;
-    const block = core.wasm._malloc(BATCH_ALIGN + yOffset + bytes + 2 * MAXOUT_MAX_PIECES * DOUBLE_BYTES);
+    const block = core.wasm._malloc(BATCH_ALIGN + yOffset + bytes + 2 * maxPieces(core) * DOUBLE_BYTES);
     if (!block) throw new Error(`out of memory creating a batch of ${length} numbers`);
     this.#core = core;
     this.#block = block;
@@ -424,12 +441,12 @@ class Batch {
     this.#run(WHICH.value, slug, params);
   }
 
-  /** y = f'(x) (for softmax: the Jacobian's diagonal). */
+  /** y = f'(x) (for a vector function: its Jacobian's diagonal). */
   derivative(slug, params) {
     this.#run(WHICH.derivative, slug, params);
   }
 
-  /** y = df/d(parameter) (PReLU's a). */
+  /** y = df/d(the learnable parameter). */
   parameterDerivative(slug, params) {
     this.#run(WHICH.parameter, slug, params);
   }
@@ -468,28 +485,14 @@ class Batch {
     const wasm = core.wasm;
     if (slot.vector) {
       if (which === WHICH.parameter) throw new Error(`${slug} has no learnable parameter`);
-      const kind = which === WHICH.value ? SOFTMAX_KIND.probabilities : SOFTMAX_KIND.diagonal;
-      core.check(wasm.softmaxInto(kind, x, n, values[0], y));
+      const kind = which === WHICH.value ? VECTOR.value : VECTOR.diagonal;
+      core.check(wasm._activation_vector_into(slot.i, kind, x, n, values[0], values[1], y));
       return;
     }
     const pieces = y + n * DOUBLE_BYTES;
-    const k = slot.maxout ? core.writePieces(core.maxoutPieces(params), pieces) : 0;
+    const k = slot.pieces ? core.writePieces(slot, core.piecesOf(slot, params), pieces) : 0;
     if (!wasm._activation_evaluate_into(slot.i, which, x, y, n, values[0], values[1], pieces, k)) {
       throw new Error(wasm.lastError());
     }
   }
-}
-
-// Plain arrays and null for "not applicable" (NaN from C++), so properties survive JSON.
-function normaliseProperties(p) {
-  const orNull = (v) => (Number.isNaN(v) ? null : v);
-  const out = {
-    ...p,
-    f0: orNull(p.f0),
-    nonDifferentiableAt: Array.from(p.nonDifferentiableAt),
-    maxAbsDerivative: { ...p.maxAbsDerivative, from: orNull(p.maxAbsDerivative.from), to: orNull(p.maxAbsDerivative.to) },
-    range: { ...p.range },
-  };
-  if (p.range.values) out.range.values = Array.from(p.range.values);
-  return out;
 }

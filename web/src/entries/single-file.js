@@ -2,7 +2,7 @@
 // `?fn=<id>` the embed view of one section. Both are bundled in; only one runs. Share and
 // embed links point back at this same file.
 
-import { pointPagesAtSelf } from './share-config.js';
+import { pointPagesAtSelf } from '../share/config.js';
 
 pointPagesAtSelf(location);
 if (new URLSearchParams(location.search).has('fn')) import('./embed.js');

@@ -1,45 +1,22 @@
 // The page's view state: one declarative table of fields (after TF Playground's state.ts),
-// built from the core's registry, plus pure functions that read and update a plain,
-// JSON-serialisable state object. Share links (issue 4) serialise exactly these fields.
+// built from the core's registry (its functions and comparisons), plus pure functions that
+// read and update a plain, JSON-serialisable state object. Share links serialise exactly
+// these fields.
 //
-// State shape:
+// State shape (one entry per section; which fields a section has follows its kind):
 //   { lang: 'en' | 'ko',
 //     sections: {
-//       sigmoid:   { xmin, xmax, params: {} },
-//       elu:       { xmin, xmax, params: { alpha } },
-//       maxout:    { xmin, xmax, params: {}, pieces: [{ w, b }, …] },
-//       softmax:   { params: { temperature }, logits: [z1, …] },
-//       'compare-all': { xmin, xmax, shown: [slug, …], derivatives: true } } }
+//       <scalar slug>:  { xmin, xmax, params: { <name>: value } },
+//       <pieces slug>:  { xmin, xmax, params: {}, pieces: [{ w, b }, …] },
+//       <vector slug>:  { params: { <name>: value }, logits: [z1, …] },
+//       <comparison>:   { xmin, xmax, shown: [slug, …], derivatives: true } } }
 
-import { clamp, roundTo } from './format.js';
-import { LANGUAGES, DEFAULT_LANGUAGE } from './i18n.js';
+import { clamp, roundTo } from '../text/format.js';
+import { LANGUAGES, DEFAULT_LANGUAGE } from '../text/i18n.js';
 
 export const X_PRESETS = [3, 10];
 export const X_LIMIT = 1000; // beyond this every curve is flat or a straight line anyway
 export const MIN_X_SPAN = 0.01;
-export const LOGIT_LIMIT = 100;
-export const LOGIT_COUNT = { min: 2, max: 10 };
-export const DEFAULT_LOGITS = [2, 1, 0.1];
-export const PIECE_LIMIT = 100;
-export const MIN_PIECES = 1;
-
-// The seed article plots sigmoid and tanh over ±10, where their saturation shows;
-// the piecewise-linear functions read better close to their kink.
-const DEFAULT_HALF_RANGE = { sigmoid: 10, tanh: 10 };
-const FALLBACK_HALF_RANGE = 3;
-
-export const COMPARISONS = [
-  { id: 'compare-relu-family', slugs: ['relu', 'leaky-relu', 'elu'], halfRange: 3 },
-  // Maxout's default pieces are exactly ReLU, so it starts hidden to avoid a hidden twin.
-  { id: 'compare-all', slugs: 'scalar', halfRange: 3, hiddenByDefault: ['maxout'] },
-];
-
-export const MAXOUT_PRESETS = {
-  relu: [{ w: 0, b: 0 }, { w: 1, b: 0 }],
-  abs: [{ w: -1, b: 0 }, { w: 1, b: 0 }],
-  // Tangents of x²/4 at x = ±1, ±3: w = t/2, b = −t²/4. Their max hugs the parabola.
-  convex: [{ w: -1.5, b: -2.25 }, { w: -0.5, b: -0.25 }, { w: 0.5, b: -0.25 }, { w: 1.5, b: -2.25 }],
-};
 
 /**
  * Slider/number-box step for a parameter: a power of ten giving about 100 steps
@@ -60,12 +37,13 @@ export function boundsOf(field) {
  *   kind 'enum'       values
  *   kind 'number'     min, max, minExclusive, step, scale ('linear' | 'log')
  *   kind 'bool'
- *   kind 'numberList' minCount, maxCount, limit (softmax logits)
- *   kind 'pieces'     minCount, maxCount, limit (maxout)
+ *   kind 'numberList' minCount, maxCount, limit (a vector function's inputs)
+ *   kind 'pieces'     minCount, maxCount, limit (the pieces kind)
  *   kind 'slugSet'    values (comparison visibility)
- * `key` is the name issue 4 will use in the URL: `<section>.<name>`.
+ * `key` is its name in the URL: `<section>.<name>`. Every limit and default comes from the
+ * registry row (core.list()) or comparison row (core.comparisons()).
  */
-export function createStateTable(list) {
+export function createStateTable(list, comparisons = []) {
   const fields = [{ key: 'lang', kind: 'enum', path: ['lang'], values: LANGUAGES, default: DEFAULT_LANGUAGE }];
   const sections = [];
   const addRange = (id, half) => {
@@ -80,12 +58,12 @@ export function createStateTable(list) {
   for (const spec of list) {
     const id = spec.slug;
     sections.push({ id, kind: spec.kind, slugs: [id] });
-    if (spec.kind === 'scalar') addRange(id, DEFAULT_HALF_RANGE[id] ?? FALLBACK_HALF_RANGE);
+    if (spec.kind !== 'vector') addRange(id, spec.halfRange);
     for (const p of spec.params) {
       const step = stepFor(p.min, p.max);
       fields.push({
         key: `${id}.${p.name}`, kind: 'number', path: ['sections', id, 'params', p.name], section: id,
-        param: p.name, min: p.min, max: p.max, minExclusive: Boolean(p.minExclusive), step,
+        param: p.name, symbol: p.symbol, min: p.min, max: p.max, minExclusive: Boolean(p.minExclusive), step,
         // Temperature spans 0.05…20: a log slider gives the interesting range around 1 room.
         scale: p.min > 0 && p.max / p.min >= 100 ? 'log' : 'linear', default: p.default,
       });
@@ -93,26 +71,26 @@ export function createStateTable(list) {
     if (spec.pieces) {
       fields.push({
         key: `${id}.pieces`, kind: 'pieces', path: ['sections', id, 'pieces'], section: id,
-        minCount: MIN_PIECES, maxCount: spec.pieces.max, limit: PIECE_LIMIT, default: spec.pieces.default,
+        minCount: spec.pieces.min, maxCount: spec.pieces.max, limit: spec.pieces.limit, default: spec.pieces.default,
       });
     }
-    if (spec.kind === 'vector') {
+    if (spec.logits) {
       fields.push({
         key: `${id}.logits`, kind: 'numberList', path: ['sections', id, 'logits'], section: id,
-        minCount: LOGIT_COUNT.min, maxCount: Math.min(LOGIT_COUNT.max, spec.maxLength ?? Infinity),
-        limit: LOGIT_LIMIT, default: DEFAULT_LOGITS,
+        minCount: spec.logits.min, maxCount: spec.logits.max, limit: spec.logits.limit, default: spec.logits.default,
       });
     }
   }
 
-  const scalarSlugs = list.filter((s) => s.kind === 'scalar').map((s) => s.slug);
-  for (const c of COMPARISONS) {
-    const slugs = (c.slugs === 'scalar' ? scalarSlugs : c.slugs).filter((s) => scalarSlugs.includes(s));
+  const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
+  for (const c of comparisons) {
+    // No members: every function with a curve.
+    const slugs = c.members.length ? c.members.filter((s) => curves.includes(s)) : curves;
     sections.push({ id: c.id, kind: 'compare', slugs });
     addRange(c.id, c.halfRange);
     fields.push({
       key: `${c.id}.shown`, kind: 'slugSet', path: ['sections', c.id, 'shown'], section: c.id,
-      values: slugs, default: slugs.filter((s) => !(c.hiddenByDefault ?? []).includes(s)),
+      values: slugs, default: slugs.filter((s) => !c.hidden.includes(s)),
     });
     fields.push({
       key: `${c.id}.derivatives`, kind: 'bool', path: ['sections', c.id, 'derivatives'], section: c.id, default: true,
@@ -302,7 +280,7 @@ export function matchingPreset(xmin, xmax) {
   return X_PRESETS.find((n) => xmin === -n && xmax === n) ?? null;
 }
 
-// ---- softmax logits
+// ---- a vector function's inputs
 
 export function setLogit(state, table, slug, index, value) {
   const key = `${slug}.logits`;
@@ -335,7 +313,7 @@ function removeFromList(state, table, key, index) {
   return setField(state, table, key, list.filter((_, i) => i !== index));
 }
 
-// ---- maxout pieces
+// ---- pieces
 
 export function setPiece(state, table, slug, index, change) {
   const key = `${slug}.pieces`;

@@ -4,10 +4,10 @@
 // hand-edited and may be hostile.
 //
 // Formats (documented for teachers in README.md):
-//   number      elu.alpha=0.5
-//   numberList  softmax.logits=2,1,0.1
-//   pieces      maxout.pieces=-1:0,1:0            (w:b pairs)
-//   slugSet     compare-all.shown=relu,elu         (empty value: none shown)
+//   number      <slug>.<param>=0.5
+//   numberList  <vector slug>.logits=2,1,0.1
+//   pieces      <pieces slug>.pieces=-1:0,1:0      (w:b pairs)
+//   slugSet     <comparison>.shown=<slug>,<slug>   (empty value: none shown)
 //   bool        compare-all.derivatives=0          (0/1, also false/true)
 //   enum        lang=ko
 

@@ -1,15 +1,15 @@
 // A comparison chart: several functions at their default parameters, f solid and f′ dashed
 // in one colour per function, each function toggleable (the toggles are the legend).
 
-import { h, tr } from './dom.js';
-import { formatNumber } from './format.js';
-import { watch } from './store.js';
-import { createFrameTask } from './frame.js';
-import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from './charts.js';
-import { createChartCard } from './chart-card.js';
+import { h, tr } from '../ui/dom.js';
+import { formatNumber } from '../text/format.js';
+import { watch } from '../model/store.js';
+import { createFrameTask } from '../ui/frame.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from '../charts/charts.js';
+import { createChartCard } from '../charts/chart-card.js';
 import { createRangeControl } from './controls.js';
-import { commit, curvePoints, valueXs, showReading } from './section-kit.js';
-import { setField, setRange, setShown } from './state.js';
+import { commit, curvePoints, valueXs, showReading } from './kit.js';
+import { setField, setRange, setShown } from '../model/state.js';
 
 export function mountCompareSection(lab, { slug: id }, ctx) {
   const { core, store, table, t } = ctx;
@@ -17,10 +17,11 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
   const current = () => store.get().sections[id];
   const name = (slug) => t(`fn.${slug}`);
   const shown = (slug) => current().shown.includes(slug);
+  const slotOf = (slug) => table.specs.get(slug).colour;
 
   const card = createChartCard({
     id, t, curvesKey: 'compare.show',
-    curves: slugs.map((slug) => ({ key: slug, labelKey: `fn.${slug}`, series: `fn-${slug}`, dash: 'solid', checked: shown(slug) })),
+    curves: slugs.map((slug) => ({ key: slug, labelKey: `fn.${slug}`, slot: slotOf(slug), dash: 'solid', checked: shown(slug) })),
     onToggle: (slug, on) => commit(store, (s) => setShown(s, table, id, slug, on)),
     onProbe: () => hairTask.request(),
     xRange: () => ({ min: current().xmin, max: current().xmax }),
@@ -109,8 +110,8 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
     for (const slug of slugs.filter(shown)) {
       const f = core.evaluate(slug, [x])[0];
       const df = core.derivative(slug, [x])[0];
-      const color = chart.$theme.colourOf(slug);
-      parts.push({ series: `fn-${slug}`, text: `${name(slug)}: f = ${formatNumber(f)}${withDf ? `, f′ = ${formatNumber(df)}` : ''}` });
+      const color = chart.$theme.colour(slotOf(slug));
+      parts.push({ slot: slotOf(slug), text: `${name(slug)}: f = ${formatNumber(f)}${withDf ? `, f′ = ${formatNumber(df)}` : ''}` });
       points.push({ y: f, color });
       if (withDf) points.push({ y: df, color });
     }
@@ -123,8 +124,8 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
   function createChart() {
     const theme = ctx.theme();
     const series = slugs.flatMap((slug) => [
-      { label: `${slug} f`, color: theme.colourOf(slug), colorOf: (th) => th.colourOf(slug), dash: 'solid' },
-      { label: `${slug} f′`, color: theme.colourOf(slug), colorOf: (th) => th.colourOf(slug), dash: 'dashed' },
+      { label: `${slug} f`, color: theme.colour(slotOf(slug)), colorOf: (th) => th.colour(slotOf(slug)), dash: 'solid' },
+      { label: `${slug} f′`, color: theme.colour(slotOf(slug)), colorOf: (th) => th.colour(slotOf(slug)), dash: 'dashed' },
     ]);
     chart = createLineChart(card.canvas, { xmin: current().xmin, xmax: current().xmax, series, theme, onResize: () => task.request() });
     ctx.trackChart(chart);

@@ -1,6 +1,6 @@
 // What every section lab is handed (the core, the store, translations, the chart theme),
 // shared by the page and the embed. Charts follow the system's light/dark setting.
-import { applyTheme, readTheme } from './charts.js';
+import { applyTheme, readTheme } from '../charts/charts.js';
 
 /** @returns {{ ctx: object, findChart: (canvasId: string) => object | null }} */
 export function createLabContext({ core, store, table, t }) {

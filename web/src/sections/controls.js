@@ -1,18 +1,14 @@
 // Native, labelled controls: a parameter's slider + number box + reset, and an x-range
 // picker. They report values up and are told values back (set), never holding state.
 
-import { h, setAttr, setText, setValue, tr } from './dom.js';
-import { formatNumber, parseNumber, decimalsOf, roundTo } from './format.js';
-import { boundsOf, X_PRESETS, X_LIMIT } from './state.js';
+import { h, setAttr, setText, setValue, tr } from '../ui/dom.js';
+import { formatNumber, parseNumber, decimalsOf, roundTo } from '../text/format.js';
+import { boundsOf, X_PRESETS, X_LIMIT } from '../model/state.js';
 
-// Parameter names as the formulas write them.
-export const PARAM_SYMBOLS = { alpha: 'α', a: 'a', beta: 'β', temperature: 'T' };
-export const symbolOf = (name) => PARAM_SYMBOLS[name] ?? name;
-
-/** "0 < α ≤ 5" */
+/** "0 < α ≤ 5", with the parameter written as its formulas write it (the registry's symbol). */
 export function allowedRange(field) {
   const lowSign = field.minExclusive ? '<' : '≤';
-  return `${formatNumber(field.min)} ${lowSign} ${symbolOf(field.param)} ≤ ${formatNumber(field.max)}`;
+  return `${formatNumber(field.min)} ${lowSign} ${field.symbol} ≤ ${formatNumber(field.max)}`;
 }
 
 // A log slider moves in log10 units; these convert between its position and the value.
@@ -31,7 +27,7 @@ function fromSlider(field, position) {
 export function createParamControl({ field, t, value, onValue }) {
   const base = `${field.section}-${field.param}`;
   const { lo, hi } = boundsOf(field);
-  const labelKey = `param.${field.param}`;
+  const labelKey = `paramLabel.${field.section}.${field.param}`; // from the function's content file
   const slider = h('input', {
     type: 'range', id: `${base}-slider`, 'data-testid': `${base}-slider`,
     min: toSlider(field, lo), max: toSlider(field, hi),

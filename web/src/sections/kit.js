@@ -1,11 +1,11 @@
 // Small pieces every interactive section uses: committing a pure state update,
 // the properties block, the values-table rows and a sample's chart points.
 
-import { h, tr } from './dom.js';
-import { formatNumber, niceTicks } from './format.js';
-import { describeProperties } from './properties-format.js';
+import { h, tr } from '../ui/dom.js';
+import { formatNumber, niceTicks } from '../text/format.js';
+import { describeProperties } from '../text/properties-format.js';
 import { renderPropertyList } from './controls.js';
-import { toPoints } from './charts.js';
+import { toPoints } from '../charts/charts.js';
 
 /**
  * Run a pure update `(state) → { state, …result }` against the store and return the result,
@@ -53,8 +53,8 @@ export function valuesTable(xs, series, t) {
 }
 
 /** "α = 0.5, β = 2" for the current parameters (for labels), or ''. */
-export function paramSummary(fields, params, symbolOf) {
-  return fields.map((f) => `${symbolOf(f.param)} = ${formatNumber(params[f.param])}`).join(', ');
+export function paramSummary(fields, params) {
+  return fields.map((f) => `${f.symbol} = ${formatNumber(params[f.param])}`).join(', ');
 }
 
 /**

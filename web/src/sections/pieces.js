@@ -1,53 +1,55 @@
-// Maxout: a table of k affine pieces w·x + b (add, remove, presets); each piece drawn
-// faintly, their maximum solid and its derivative dashed. With the convex preset's pieces,
-// the curve they approximate (x²/4) is drawn dotted, so the approximation can be seen.
+// The pieces kind: a table of k affine pieces w·x + b (add, remove, the registry's presets);
+// each piece drawn faintly, the function of them (their maximum) solid and its derivative
+// dashed. With a preset that approximates a curve c·x², that curve is drawn dotted, so the
+// approximation can be seen.
 
-import { h, tr } from './dom.js';
-import { formatNumber, parseNumber } from './format.js';
-import { watch } from './store.js';
-import { createFrameTask } from './frame.js';
-import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from './charts.js';
-import { createChartCard } from './chart-card.js';
+import { h, tr } from '../ui/dom.js';
+import { formatNumber, parseNumber } from '../text/format.js';
+import { watch } from '../model/store.js';
+import { createFrameTask } from '../ui/frame.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from '../charts/charts.js';
+import { createChartCard } from '../charts/chart-card.js';
 import { createRangeControl } from './controls.js';
 import {
   commit, createPropertiesBlock, curvePoints, valueXs, valuesTable, showReading,
-} from './section-kit.js';
-import { addPiece, fieldOf, MAXOUT_PRESETS, removePiece, setField, setPiece, setRange } from './state.js';
+} from './kit.js';
+import { addPiece, fieldOf, removePiece, setField, setPiece, setRange } from '../model/state.js';
 
-const PRESET_KEYS = { relu: 'maxout.presetRelu', abs: 'maxout.presetAbs', convex: 'maxout.presetConvex' };
-// The curve the convex preset's tangent lines approximate.
-const convexTarget = (x) => (x * x) / 4;
 const samePieces = (a, b) => a.length === b.length && a.every((p, i) => p.w === b[i].w && p.b === b[i].b);
 
-export function mountMaxoutSection(lab, { slug, level }, ctx) {
+export function mountPiecesSection(lab, { slug, level }, ctx) {
   const { core, store, table, t } = ctx;
+  const { presets: presetRows } = table.specs.get(slug).pieces;
   const field = fieldOf(table, `${slug}.pieces`);
+  // The preset whose curve c·x² the current pieces approximate, if any.
+  const approximated = () => presetRows.find((p) => p.targetQuadratic !== undefined && samePieces(pieces(), p.pieces));
   const current = () => store.get().sections[slug];
   const pieces = () => current().pieces;
   const maxPieces = field.maxCount;
+  const limits = { min: field.minCount, max: maxPieces };
 
   // ---- the pieces editor
   const rows = h('tbody');
   const hint = h('p', { id: `${slug}-pieces-hint`, className: 'hint', 'aria-live': 'polite' });
   let warning = null;
   const showHint = () => {
-    hint.textContent = warning ? t(warning.key, warning.vars) : t('maxout.limits', { max: maxPieces });
+    hint.textContent = warning ? t(warning.key, warning.vars) : t('pieces.limits', limits);
     hint.classList.toggle('hint-warning', Boolean(warning));
   };
   // Adding past the maximum or removing the last piece is refused with the limits shown.
   const report = (r) => {
-    warning = r.problem ? { key: 'maxout.limits', vars: { max: maxPieces } } : null;
+    warning = r.problem ? { key: 'pieces.limits', vars: limits } : null;
     showHint();
     return r;
   };
   const addButton = h('button', {
     type: 'button', id: `${slug}-add-piece`, 'data-testid': `${slug}-add-piece`,
     onclick: () => report(commit(store, (s) => addPiece(s, table, slug))),
-  }, tr('span', 'maxout.add', t));
-  const presets = Object.entries(PRESET_KEYS).map(([name, key]) => h('button', {
-    type: 'button', id: `${slug}-preset-${name}`, 'data-testid': `${slug}-preset-${name}`, className: 'preset',
-    onclick: () => report(commit(store, (s) => setField(s, table, field.key, MAXOUT_PRESETS[name]))),
-  }, tr('span', key, t)));
+  }, tr('span', 'pieces.add', t));
+  const presets = presetRows.map((preset) => h('button', {
+    type: 'button', id: `${slug}-preset-${preset.id}`, 'data-testid': `${slug}-preset-${preset.id}`, className: 'preset',
+    onclick: () => report(commit(store, (s) => setField(s, table, field.key, preset.pieces))),
+  }, tr('span', `ui.${slug}.preset-${preset.id}`, t)));
 
   let rowInputs = [];
   function buildRows() {
@@ -57,8 +59,8 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
         const el = h('input', {
           type: 'number', id: `${slug}-piece-${i}-${name}`, 'data-testid': `${slug}-piece-${i}-${name}`,
           inputmode: 'decimal', step: 0.1, min: -field.limit, max: field.limit, value: piece[name],
-          'aria-describedby': hint.id, dataset: { i18nAttr: `aria-label:maxout.${name}Label`, i18nVars: JSON.stringify({ i: n }) },
-          'aria-label': t(`maxout.${name}Label`, { i: n }),
+          'aria-describedby': hint.id, dataset: { i18nAttr: `aria-label:pieces.${name}Label`, i18nVars: JSON.stringify({ i: n }) },
+          'aria-label': t(`pieces.${name}Label`, { i: n }),
         });
         const apply = (final) => {
           const v = parseNumber(el.value);
@@ -77,15 +79,15 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
       const remove = h('button', {
         type: 'button', id: `${slug}-piece-${i}-remove`, 'data-testid': `${slug}-piece-${i}-remove`, className: 'remove',
         disabled: pieces().length <= field.minCount,
-        dataset: { i18nAttr: 'aria-label:maxout.removeLabel', i18nVars: JSON.stringify({ i: n }) },
-        'aria-label': t('maxout.removeLabel', { i: n }),
+        dataset: { i18nAttr: 'aria-label:pieces.removeLabel', i18nVars: JSON.stringify({ i: n }) },
+        'aria-label': t('pieces.removeLabel', { i: n }),
         onclick: () => {
           report(commit(store, (s) => removePiece(s, table, slug, i)));
           // Keep keyboard focus in the table after the row disappears.
           (document.getElementById(`${slug}-piece-${Math.min(i, pieces().length - 1)}-remove`) ?? addButton).focus();
         },
-      }, tr('span', 'maxout.remove', t));
-      rows.append(h('tr', {}, h('th', { scope: 'row' }, tr('span', 'maxout.piece', t, { i: n })), h('td', {}, w), h('td', {}, b), h('td', {}, remove)));
+      }, tr('span', 'pieces.remove', t));
+      rows.append(h('tr', {}, h('th', { scope: 'row' }, tr('span', 'pieces.piece', t, { i: n })), h('td', {}, w), h('td', {}, b), h('td', {}, remove)));
       return { w, b };
     });
   }
@@ -108,13 +110,13 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
   const editor = h('div', { className: 'pieces-editor' },
     h('div', { className: 'table-scroll' },
       h('table', { id: `${slug}-pieces`, className: 'pieces' },
-        tr('caption', 'maxout.pieces', t),
+        tr('caption', 'pieces.pieces', t),
         h('thead', {}, h('tr', {},
-          h('td'), tr('th', 'maxout.w', t, undefined, { scope: 'col' }), tr('th', 'maxout.b', t, undefined, { scope: 'col' }), h('td'))),
+          h('td'), tr('th', 'pieces.w', t, undefined, { scope: 'col' }), tr('th', 'pieces.b', t, undefined, { scope: 'col' }), h('td'))),
         rows)),
     h('div', { className: 'button-row' }, addButton),
     h('div', { className: 'button-row', role: 'group', 'aria-labelledby': `${slug}-presets-label` },
-      tr('span', 'maxout.presets', t, undefined, { id: `${slug}-presets-label`, className: 'group-label' }), presets),
+      tr('span', 'pieces.presets', t, undefined, { id: `${slug}-presets-label`, className: 'group-label' }), presets),
     hint);
   showHint();
 
@@ -123,7 +125,7 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
     onRange: (a, b, moved) => commit(store, (s) => setRange(s, table, slug, a, b, moved)),
   });
 
-  // ---- chart: curves 0…max-1 are the pieces, then the max, its derivative and x²/4
+  // ---- chart: curves 0…max-1 are the pieces, then the max, its derivative and the target
   const F = maxPieces;
   const DF = maxPieces + 1;
   const TARGET = maxPieces + 2;
@@ -131,10 +133,10 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
   const card = createChartCard({
     id: slug, t,
     curves: [
-      { key: 'f', labelKey: 'maxout.max', series: 'f', dash: 'solid', checked: true },
+      { key: 'f', labelKey: 'pieces.max', series: 'f', dash: 'solid', checked: true },
       { key: 'df', labelKey: 'chart.df', series: 'df', dash: 'dashed', checked: true },
-      { key: 'pieces', labelKey: 'maxout.showPieces', series: 'faint', dash: 'solid', checked: true },
-      { key: 'target', labelKey: 'maxout.target', series: 'muted', dash: 'dotted', checked: true, hidden: true },
+      { key: 'pieces', labelKey: 'pieces.showPieces', series: 'faint', dash: 'solid', checked: true },
+      { key: 'target', labelKey: `ui.${slug}.target`, series: 'muted', dash: 'dotted', checked: true, hidden: true },
     ],
     onToggle: () => task.request(),
     onProbe: () => hairTask.request(),
@@ -172,10 +174,10 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
     sets[DF].data = points.df;
     sets[F].hidden = !card.isChecked('f');
     sets[DF].hidden = !card.isChecked('df');
-    const approximating = samePieces(list, MAXOUT_PRESETS.convex);
-    card.setCurveVisible('target', approximating);
-    sets[TARGET].hidden = !(approximating && card.isChecked('target'));
-    if (approximating) sets[TARGET].data = Array.from(s.x, (x) => ({ x, y: convexTarget(x) }));
+    const target = approximated();
+    card.setCurveVisible('target', Boolean(target));
+    sets[TARGET].hidden = !(target && card.isChecked('target'));
+    if (target) sets[TARGET].data = Array.from(s.x, (x) => ({ x, y: target.targetQuadratic * x * x }));
     renderHair(false); // the crosshair is drawn by the update below
     redrawLine(chart, xmin, xmax);
   }
@@ -183,13 +185,14 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
   function renderValues() {
     const { xmin, xmax } = current();
     const xs = valueXs(xmin, xmax);
-    const r = core.maxout(xs, pieces());
+    const p = { pieces: pieces() };
+    const r = { y: core.evaluate(slug, xs, p), dy: core.derivative(slug, xs, p), argmax: core.argmax(slug, xs, p) };
     const series = [
-      { label: t('maxout.max'), values: r.y },
+      { label: t('pieces.max'), values: r.y },
       { label: t('chart.df'), values: r.dy },
     ];
     const tableData = valuesTable(xs, series, t);
-    tableData.columns.push(t('maxout.winner'));
+    tableData.columns.push(t('pieces.winner'));
     tableData.rows.forEach((row, i) => row.push(String(r.argmax[i] + 1)));
     card.setValues({ caption: t('chart.valuesCaption', { name: t(`fn.${slug}`) }), ...tableData });
   }
@@ -200,13 +203,14 @@ export function mountMaxoutSection(lab, { slug, level }, ctx) {
       showReading(card, chart, null, draw);
       return;
     }
-    const r = core.maxout([x], pieces());
+    const p = { pieces: pieces() };
+    const r = { y: core.evaluate(slug, [x], p), dy: core.derivative(slug, [x], p), argmax: core.argmax(slug, [x], p) };
     const theme = chart.$theme.series;
     const parts = [
       { text: t('chart.x', { x: formatNumber(x) }) },
       { series: 'f', text: `f(x) = ${formatNumber(r.y[0])}` },
       { series: 'df', text: `f′(x) = ${formatNumber(r.dy[0])}` },
-      { text: `${t('maxout.winner')}: ${r.argmax[0] + 1}` },
+      { text: `${t('pieces.winner')}: ${r.argmax[0] + 1}` },
     ];
     showReading(card, chart, { x, parts, points: [{ y: r.y[0], color: theme.f }, { y: r.dy[0], color: theme.df }] }, draw);
   }

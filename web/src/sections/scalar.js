@@ -1,17 +1,18 @@
-// One scalar function's lab: f solid and f′ dashed (PReLU adds ∂f/∂a dotted), the default
-// curves faint once a parameter moves, parameter controls, x-range, readout, properties.
+// One scalar function's lab: f solid and f′ dashed (a learnable parameter p adds ∂f/∂p
+// dotted), the default curves faint once a parameter moves, parameter controls, x-range,
+// readout, properties.
 
-import { h } from './dom.js';
-import { formatNumber } from './format.js';
-import { watch } from './store.js';
-import { createFrameTask } from './frame.js';
-import { createLineChart, curvesOf, redrawLine, sampleCount, sampleCountFor, toPoints, xAtPointer } from './charts.js';
-import { createChartCard } from './chart-card.js';
-import { createParamControl, createRangeControl, symbolOf } from './controls.js';
+import { h } from '../ui/dom.js';
+import { formatNumber } from '../text/format.js';
+import { watch } from '../model/store.js';
+import { createFrameTask } from '../ui/frame.js';
+import { createLineChart, curvesOf, redrawLine, sampleCount, sampleCountFor, toPoints, xAtPointer } from '../charts/charts.js';
+import { createChartCard } from '../charts/chart-card.js';
+import { createParamControl, createRangeControl } from './controls.js';
 import {
   commit, createPropertiesBlock, curvePoints, valueXs, valuesTable, paramSummary, showReading,
-} from './section-kit.js';
-import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from './state.js';
+} from './kit.js';
+import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from '../model/state.js';
 
 // Curve order: the faint defaults first, then the live curves.
 const DS = { defaultF: 0, defaultDf: 1, f: 2, df: 3, dparam: 4 };
@@ -21,6 +22,8 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   const spec = table.specs.get(slug);
   const fields = paramFields(table, slug);
   const hasParamDerivative = Boolean(spec.parameterDerivativeFormula);
+  // ∂f/∂p names the learnable (first) parameter as the formulas write it.
+  const dparamVars = { p: spec.params[0]?.symbol };
   const current = () => store.get().sections[slug];
   const params = () => paramsOf(store.get(), slug);
   const atDefault = () => paramsAtDefault(store.get(), table, slug);
@@ -38,9 +41,9 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   const curves = [
     { key: 'f', labelKey: 'chart.f', series: 'f', dash: 'solid', checked: true },
     { key: 'df', labelKey: 'chart.df', series: 'df', dash: 'dashed', checked: true },
-    hasParamDerivative && { key: 'dparam', labelKey: 'chart.dparam', series: 'dparam', dash: 'dotted', checked: true },
+    hasParamDerivative && { key: 'dparam', labelKey: 'chart.dparam', vars: dparamVars, series: 'dparam', dash: 'dotted', checked: true },
     fields.length > 0 && {
-      key: 'default', labelKey: 'chart.default', vars: { value: paramSummary(fields, defaults, symbolOf) },
+      key: 'default', labelKey: 'chart.default', vars: { value: paramSummary(fields, defaults) },
       series: 'faint', dash: 'solid', checked: true, hidden: true,
     },
   ].filter(Boolean);
@@ -81,7 +84,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     const p = params();
     const properties = core.properties(slug, p);
     props.render(properties);
-    const summary = paramSummary(fields, p, symbolOf);
+    const summary = paramSummary(fields, p);
     card.setAriaLabel(t('chart.aria', { name: summary ? `${t(`fn.${slug}`)} (${summary})` : t(`fn.${slug}`), xmin: formatNumber(xmin), xmax: formatNumber(xmax) }));
     const showDefault = !atDefault();
     card.setCurveVisible('default', showDefault);
@@ -132,7 +135,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
       { label: t('chart.f'), values: core.evaluate(slug, xs, p) },
       { label: t('chart.df'), values: core.derivative(slug, xs, p) },
     ];
-    if (hasParamDerivative) series.push({ label: t('chart.dparam'), values: core.parameterDerivative(slug, xs, p) });
+    if (hasParamDerivative) series.push({ label: t('chart.dparam', dparamVars), values: core.parameterDerivative(slug, xs, p) });
     card.setValues({ caption: t('chart.valuesCaption', { name: t(`fn.${slug}`) }), ...valuesTable(xs, series, t) });
   }
 
@@ -154,7 +157,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     const points = [{ y: f, color: theme.f }, { y: df, color: theme.df }];
     if (hasParamDerivative) {
       const dp = core.parameterDerivative(slug, [x], p)[0];
-      parts.push({ series: 'dparam', text: `∂f/∂a = ${formatNumber(dp)}` });
+      parts.push({ series: 'dparam', text: `${t('chart.dparam', dparamVars)} = ${formatNumber(dp)}` });
       points.push({ y: dp, color: theme.dparam });
     }
     const visible = [card.isChecked('f'), card.isChecked('df'), card.isChecked('dparam')];

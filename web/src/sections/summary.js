@@ -1,11 +1,11 @@
 // The summary table: every function's properties at its defaults, straight from the core
 // (core.list() carries them), re-rendered when the language changes.
 
-import { h } from './dom.js';
-import { watch } from './store.js';
-import { describeProperties, PROPERTY_ROWS } from './properties-format.js';
+import { h } from '../ui/dom.js';
+import { watch } from '../model/store.js';
+import { describeProperties, PROPERTY_ROWS } from '../text/properties-format.js';
 
-export function mountSummaryTable(lab, { slug: id }, ctx) {
+export function mountSummarySection(lab, { slug: id }, ctx) {
   const { store, table, t } = ctx;
   const specs = [...table.specs.values()];
   const tableEl = h('table', { id: `${id}-table`, 'data-testid': `${id}-table`, className: 'summary-table' });

@@ -1,14 +1,15 @@
-// Softmax: an editable vector of 2–10 logits (type, add, remove, or drag the bars),
-// the temperature, the probabilities as bars, and the Jacobian as a heat-map table.
+// The vector kind: an editable input vector (type, add, remove, or drag the bars; its length
+// limits from the registry), the function's parameter, its outputs as bars, and the
+// Jacobian as a heat-map table.
 
-import { h, tr } from './dom.js';
-import { formatNumber, parseNumber, roundTo, symmetricTickStep } from './format.js';
-import { watch } from './store.js';
-import { createFrameTask } from './frame.js';
-import { createBarChart } from './charts.js';
+import { h, tr } from '../ui/dom.js';
+import { formatNumber, parseNumber, roundTo, symmetricTickStep } from '../text/format.js';
+import { watch } from '../model/store.js';
+import { createFrameTask } from '../ui/frame.js';
+import { createBarChart } from '../charts/charts.js';
 import { createParamControl } from './controls.js';
-import { commit, createPropertiesBlock } from './section-kit.js';
-import { addLogit, fieldOf, getIn, paramFields, removeLogit, setField, setLogit } from './state.js';
+import { commit, createPropertiesBlock } from './kit.js';
+import { addLogit, fieldOf, getIn, paramFields, removeLogit, setField, setLogit } from '../model/state.js';
 
 const DRAG_DECIMALS = 1; // dragged logits snap to 0.1
 const MIN_LOGIT_AXIS = 5;
@@ -16,9 +17,10 @@ const MIN_TICK_GAP_PX = 30;
 // Strongest tint of a Jacobian cell, in %: enough to see, light enough to read the number.
 const HEAT_MAX = 60;
 
-export function mountSoftmaxSection(lab, { slug, level }, ctx) {
+export function mountVectorSection(lab, { slug, level }, ctx) {
   const { core, store, table, t } = ctx;
   const logitsField = fieldOf(table, `${slug}.logits`);
+  const limits = { min: logitsField.minCount, max: logitsField.maxCount };
   const tField = paramFields(table, slug)[0];
   const current = () => store.get().sections[slug];
   const logits = () => current().logits;
@@ -34,17 +36,17 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
   const hint = h('p', { id: `${slug}-logits-hint`, className: 'hint', 'aria-live': 'polite' });
   let warning = null;
   const showHint = () => {
-    hint.textContent = warning ? t(warning.key, warning.vars) : t('softmax.logitsHelp');
+    hint.textContent = warning ? t(warning.key, warning.vars) : t('vector.logitsHelp', limits);
     hint.classList.toggle('hint-warning', Boolean(warning));
   };
   const addButton = h('button', {
     type: 'button', id: `${slug}-add-logit`, 'data-testid': `${slug}-add-logit`,
     onclick: () => {
       const r = commit(store, (s) => addLogit(s, table, slug));
-      warning = r.problem ? { key: 'softmax.limits' } : null;
+      warning = r.problem ? { key: 'vector.limits', vars: limits } : null;
       showHint();
     },
-  }, tr('span', 'softmax.add', t));
+  }, tr('span', 'vector.add', t));
 
   let inputs = [];
   function buildList() {
@@ -68,18 +70,18 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
       const remove = h('button', {
         type: 'button', id: `${slug}-logit-${i}-remove`, 'data-testid': `${slug}-logit-${i}-remove`, className: 'remove',
         disabled: logits().length <= logitsField.minCount,
-        dataset: { i18nAttr: 'aria-label:softmax.removeLabel', i18nVars: JSON.stringify({ i: n }) },
-        'aria-label': t('softmax.removeLabel', { i: n }),
+        dataset: { i18nAttr: 'aria-label:vector.removeLabel', i18nVars: JSON.stringify({ i: n }) },
+        'aria-label': t('vector.removeLabel', { i: n }),
         onclick: () => {
           const r = commit(store, (s) => removeLogit(s, table, slug, i));
-          warning = r.problem ? { key: 'softmax.limits' } : null;
+          warning = r.problem ? { key: 'vector.limits', vars: limits } : null;
           showHint();
           (document.getElementById(`${slug}-logit-${Math.min(i, logits().length - 1)}-remove`) ?? addButton).focus();
         },
-      }, tr('span', 'softmax.remove', t));
+      }, tr('span', 'vector.remove', t));
       list.append(h('li', {},
-        h('label', { for: input.id }, tr('span', 'softmax.logit', t, { i: n }, { 'aria-hidden': 'true' }),
-          tr('span', 'softmax.logitLabel', t, { i: n }, { className: 'visually-hidden' })),
+        h('label', { for: input.id }, tr('span', 'vector.logit', t, { i: n }, { 'aria-hidden': 'true' }),
+          tr('span', 'vector.logitLabel', t, { i: n }, { className: 'visually-hidden' })),
         input, remove));
       return input;
     });
@@ -101,22 +103,22 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
   const props = createPropertiesBlock({ id: slug, t, level, titleKey: 'props.headingCurrent' });
 
   lab.replaceChildren(
-    h('div', { className: 'lab-chart softmax-charts' },
+    h('div', { className: 'lab-chart vector-charts' },
       h('figure', { className: 'chart-card' },
-        tr('figcaption', 'softmax.logits', t),
+        tr('figcaption', 'vector.logits', t),
         h('div', { className: 'chart-box chart-box-small' }, logitsCanvas)),
       h('figure', { className: 'chart-card' },
-        tr('figcaption', 'softmax.probabilities', t),
+        tr('figcaption', `ui.${slug}.outputs`, t),
         h('div', { className: 'chart-box chart-box-small' }, probCanvas),
         sum,
         h('details', { id: `${slug}-values`, 'data-testid': `${slug}-values`, className: 'values' },
           tr('summary', 'chart.values', t), h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': `${slug}-values-caption` }, probTable)))),
     h('div', { className: 'lab-controls' },
-      h('fieldset', { className: 'logits-editor' }, tr('legend', 'softmax.logits', t), list,
+      h('fieldset', { className: 'logits-editor' }, tr('legend', 'vector.logits', t), list,
         h('div', { className: 'button-row' }, addButton), hint),
       tControl.root),
     h('div', { className: 'lab-jacobian' },
-      tr(`h${Math.min(6, level)}`, 'softmax.jacobian', t, undefined, { className: 'lab-heading', id: `${slug}-jacobian-title` }),
+      tr(`h${Math.min(6, level)}`, 'vector.jacobian', t, undefined, { className: 'lab-heading', id: `${slug}-jacobian-title` }),
       h('div', { className: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': `${slug}-jacobian-title` }, jacobian)),
     props.root,
   );
@@ -125,7 +127,7 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
   let probChart = null;
   let dragAxis = null; // the logit axis stays still while a bar is dragged
 
-  const labels = () => logits().map((_, i) => t('softmax.logit', { i: i + 1 }));
+  const labels = () => logits().map((_, i) => t('vector.logit', { i: i + 1 }));
   const logitAxis = () => {
     const biggest = Math.max(MIN_LOGIT_AXIS, ...logits().map(Math.abs));
     return Math.ceil(biggest / 5) * 5;
@@ -138,14 +140,15 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
   function render() {
     const z = logits();
     const T = temperature();
-    const s = core.softmax(z, T);
-    const J = core.softmaxJacobian(z, T);
-    props.render(core.properties(slug, { [tField.param]: T }));
-    sum.textContent = t('softmax.sum', { sum: formatNumber(s.reduce((a, b) => a + b, 0), 6) });
+    const params = { [tField.param]: T };
+    const s = core.evaluate(slug, z, params);
+    const J = core.jacobian(slug, z, params);
+    props.render(core.properties(slug, params));
+    sum.textContent = t('vector.sum', { sum: formatNumber(s.reduce((a, b) => a + b, 0), 6) });
     // Array.from: a Float64Array's own map would turn the label strings into NaN.
     const list2 = (values) => Array.from(values, (v, i) => `${labels()[i]} = ${formatNumber(v)}`).join(', ');
-    logitsCanvas.setAttribute('aria-label', t('softmax.ariaLogits', { values: list2(z) }));
-    probCanvas.setAttribute('aria-label', t('softmax.ariaProbabilities', { values: list2(s) }));
+    logitsCanvas.setAttribute('aria-label', t('vector.ariaLogits', { values: list2(z) }));
+    probCanvas.setAttribute('aria-label', t('vector.ariaOutputs', { outputs: t(`ui.${slug}.outputsName`), values: list2(s) }));
     renderProbTable(z, s);
     renderJacobian(J, z.length);
     if (logitsChart) {
@@ -166,17 +169,17 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
 
   function renderProbTable(z, s) {
     probTable.replaceChildren(
-      h('caption', { id: `${slug}-values-caption` }, t('softmax.probabilities')),
-      h('thead', {}, h('tr', {}, ['softmax.tableIndex', 'softmax.tableLogit', 'softmax.tableProbability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('caption', { id: `${slug}-values-caption` }, t(`ui.${slug}.outputs`)),
+      h('thead', {}, h('tr', {}, ['vector.tableIndex', 'vector.tableLogit', 'vector.tableProbability'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, Array.from(z, (v, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), h('td', {}, formatNumber(v)), h('td', {}, formatNumber(s[i]))))));
   }
 
   function renderJacobian(J, n) {
     let biggest = 0;
     for (const v of J) biggest = Math.max(biggest, Math.abs(v));
-    const head = h('tr', {}, h('td'), Array.from({ length: n }, (_, j) => h('th', { scope: 'col' }, t('softmax.col', { j: j + 1 }))));
+    const head = h('tr', {}, h('td'), Array.from({ length: n }, (_, j) => h('th', { scope: 'col' }, t('vector.col', { j: j + 1 }))));
     const body = Array.from({ length: n }, (_, i) => h('tr', {},
-      h('th', { scope: 'row' }, t('softmax.row', { i: i + 1 })),
+      h('th', { scope: 'row' }, t('vector.row', { i: i + 1 })),
       Array.from({ length: n }, (_, j) => {
         const v = J[i * n + j];
         const cell = h('td', { className: v > 0 ? 'pos' : v < 0 ? 'neg' : '' }, formatNumber(v, 3));
@@ -184,7 +187,7 @@ export function mountSoftmaxSection(lab, { slug, level }, ctx) {
         cell.style.setProperty('--heat', `${Math.round((biggest ? Math.abs(v) / biggest : 0) * HEAT_MAX)}%`);
         return cell;
       })));
-    jacobian.replaceChildren(h('caption', {}, t('softmax.jacobianCaption')), h('thead', {}, head), h('tbody', {}, body));
+    jacobian.replaceChildren(h('caption', {}, t('vector.jacobianCaption')), h('thead', {}, head), h('tbody', {}, body));
   }
 
   const task = createFrameTask(render);

@@ -1,10 +1,10 @@
 // The "Embed" dialog: the <iframe> code for one section with the current settings, a size,
 // and which parts to show, ready to paste into Moodle, Canvas or a static page.
 
-import { h, tr } from './dom.js';
-import { copyText, selectAndCopy } from './clipboard.js';
+import { h, tr } from '../ui/dom.js';
+import { copyText, selectAndCopy } from '../ui/clipboard.js';
 import { IFRAME_SIZE, clampSize, embedQuery, iframeCode, withQuery } from './embed-options.js';
-import { pages } from './share-config.js';
+import { pages } from './config.js';
 
 // Rough content heights, so the suggested iframe shows everything without scrolling
 // (with the host script from the README the embed sizes itself anyway).

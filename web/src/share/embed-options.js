@@ -1,17 +1,16 @@
-// The embed page's own query keys (embed.html?fn=elu&hide=text&lock=alpha&elu.alpha=0.5),
+// The embed page's own query keys (embed.html?fn=<slug>&hide=text&lock=alpha&<slug>.alpha=0.5),
 // the embed and share URLs built from a state, and the <iframe> code the Embed dialog
 // writes. Pure functions: no DOM, so they are tested under Node.
 //
-//   fn=<id>        the one section to show: a function slug (elu, prelu, softmax …) or a
-//                  comparison (compare-relu-family, compare-all)
+//   fn=<id>        the one section to show: a function's slug or a comparison's id
 //   hide=a,b       parts to leave out: derivative, controls, formula, text, properties
-//   lock=a,b       settings students cannot change: a parameter name (alpha, a, beta,
-//                  temperature), range, pieces (maxout), logits (softmax), shown and
-//                  derivatives (comparisons), or all
+//   lock=a,b       settings students cannot change: a parameter's name, range, pieces
+//                  (the pieces kind), logits (the vector kind), shown and derivatives
+//                  (comparisons), or all
 // Every other key is a state key (url-state.js), read exactly as on the main page.
 
-import { getField, setField } from './state.js';
-import { MAX_VALUE_LENGTH, clip, readableQuery, serialiseState } from './url-state.js';
+import { getField, setField } from '../model/state.js';
+import { MAX_VALUE_LENGTH, clip, readableQuery, serialiseState } from '../model/url-state.js';
 
 export const EMBED_KEYS = ['fn', 'hide', 'lock'];
 export const HIDE_PARTS = ['derivative', 'controls', 'formula', 'text', 'properties'];
@@ -34,7 +33,7 @@ export function embeddableIds(table) {
 
 /**
  * What `lock` may name for section `fn`, each with the state keys it pins:
- * Map { 'alpha' → ['elu.alpha'], 'range' → ['elu.xmin', 'elu.xmax'], 'all' → [...] }.
+ * Map { 'alpha' → ['<fn>.alpha'], 'range' → ['<fn>.xmin', '<fn>.xmax'], 'all' → [...] }.
  */
 export function lockables(table, fn) {
   const names = new Map();

@@ -2,9 +2,9 @@
 // from the URL reaches the screen as text (textContent, never markup), stripped of control
 // and direction-changing characters and clipped, in the page's language.
 
-import { h, tr } from './dom.js';
-import { fieldOf, getField } from './state.js';
-import { formatFieldValue } from './url-state.js';
+import { h, tr } from '../ui/dom.js';
+import { fieldOf, getField } from '../model/state.js';
+import { formatFieldValue } from '../model/url-state.js';
 
 export const MAX_LINES = 6;
 

@@ -2,8 +2,8 @@
 // the header. A copy is confirmed on the button and to screen readers; where the Clipboard
 // API is missing or refused, the link appears selected in a read-only field instead.
 
-import { h, tr } from './dom.js';
-import { copyText, selectAndCopy } from './clipboard.js';
+import { h, tr } from '../ui/dom.js';
+import { copyText, selectAndCopy } from '../ui/clipboard.js';
 
 const CONFIRM_MS = 2000;
 

@@ -2,7 +2,7 @@
 // up to date, the notice about unusable settings, the copy-link and embed buttons.
 // main.js calls restoreFromUrl() before creating the store and startSharing() after.
 
-import { parseState } from './url-state.js';
+import { parseState } from '../model/url-state.js';
 import { EMBED_KEYS, embeddableIds } from './embed-options.js';
 import { startUrlSync } from './url-sync.js';
 import { showNotice } from './notice.js';

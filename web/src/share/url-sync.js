@@ -41,7 +41,7 @@ export function createThrottle(run, interval, {
 
 /**
  * The id of the section a reader is looking at: the innermost section crossing a line 30%
- * down the viewport (PReLU, nested in Leaky ReLU, comes after it in document order).
+ * down the viewport (a nested section comes after its parent in document order).
  */
 export function sectionInView(doc = document) {
   const line = doc.defaultView.innerHeight * 0.3;

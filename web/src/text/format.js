@@ -60,7 +60,7 @@ export function symmetricTickStep(axis, perSide) {
   return axis;
 }
 
-/** Decimal places needed to write multiples of `step` exactly. */
+/** Decimal places needed to write multiples of the step exactly. */
 export function decimalsOf(step) {
   if (!Number.isFinite(step) || step >= 1) return 0;
   return Math.min(20, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));

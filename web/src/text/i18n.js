@@ -1,7 +1,7 @@
 // UI strings: lookup with {placeholders}, language choice, and applying strings to the DOM.
 // The dictionaries are plain JSON (web/i18n/*.json) so translators never touch code.
 
-import { setAttr, setText } from './dom.js';
+import { setAttr, setText } from '../ui/dom.js';
 
 export const LANGUAGES = ['en', 'ko'];
 export const DEFAULT_LANGUAGE = 'en';

@@ -11,7 +11,7 @@ export const PROPERTY_ROWS = [
 // elu reports the supremum interval as starting at the smallest double above 0: print 0.
 const TINY = 1e-300;
 const shown = (x) => (x !== 0 && Math.abs(x) < TINY ? 0 : x);
-// core.js reports "not applicable" as null (softmax's f(0)); NaN means the same.
+// core.js reports "not applicable" as null (a vector function's f(0)); NaN means the same.
 const missing = (x) => x == null || Number.isNaN(x);
 
 /** { key, label, value } for each row of PROPERTY_ROWS. */
@@ -48,7 +48,7 @@ export function describeContinuity(order, t) {
 /** "0.25 at x = 0", "1 for x in (0, ∞)", "approaches 1 as x → ∞", "1 everywhere". */
 export function describeMax(m, t) {
   const value = formatNumber(m.value);
-  if (missing(m.from) || missing(m.to)) return t('props.maxSoftmax', { value });
+  if (missing(m.from) || missing(m.to)) return t('props.maxVector', { value });
   const from = shown(m.from);
   const to = shown(m.to);
   if (!m.attained) return t('props.maxApproached', { value, to: formatNumber(to) });

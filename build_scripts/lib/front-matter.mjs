@@ -1,0 +1,59 @@
+// The front matter of a content file: a small, strict subset of YAML between two `---`
+// lines at the top. Keys map to strings or, by indentation (two spaces a level), to nested
+// maps. A value may be "double-quoted" (JSON rules) when it starts with a quote or needs a
+// leading or trailing space. Anything else is an error naming the file and line, so a typo
+// never reaches the page silently.
+//
+//   ---
+//   name: Leaky ReLU
+//   title: Leaky ReLU and PReLU
+//   params:
+//     alpha: Slope α
+//   ---
+
+const FENCE = '---';
+const LINE = /^( *)([A-Za-z0-9][A-Za-z0-9_-]*):(?: (.*))?$/;
+
+/** { data, body } of a file's text; data is {} when the file has no front matter. */
+export function parseFrontMatter(text, source = 'content') {
+  const lines = text.split('\n');
+  if (lines[0].trimEnd() !== FENCE) return { data: {}, body: text };
+  const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === FENCE);
+  if (end < 0) throw new Error(`${source}: front matter has no closing ${FENCE}`);
+  const data = {};
+  const stack = [{ indent: -1, node: data }];
+  for (let i = 1; i < end; i += 1) {
+    const raw = lines[i].trimEnd();
+    if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
+    const where = `${source}:${i + 1}`;
+    const m = LINE.exec(raw);
+    if (!m || m[1].length % 2 !== 0) throw new Error(`${where}: expected "key: value" indented by two spaces a level, got "${raw}"`);
+    const indent = m[1].length;
+    while (stack.length > 1 && stack[stack.length - 1].indent >= indent) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (indent !== parent.indent + 2 && !(parent.indent === -1 && indent === 0)) {
+      throw new Error(`${where}: unexpected indentation`);
+    }
+    const key = m[2];
+    if (Object.hasOwn(parent.node, key)) throw new Error(`${where}: "${key}" is given twice`);
+    const value = m[3]?.trim();
+    if (value === undefined || value === '') {
+      parent.node[key] = {};
+      stack.push({ indent, node: parent.node[key] });
+    } else {
+      parent.node[key] = readValue(value, where);
+    }
+  }
+  return { data, body: lines.slice(end + 1).join('\n') };
+}
+
+function readValue(value, where) {
+  if (!value.startsWith('"')) return value;
+  try {
+    const parsed = JSON.parse(value);
+    if (typeof parsed === 'string') return parsed;
+  } catch {
+    // reported below
+  }
+  throw new Error(`${where}: a quoted value must be one JSON string, got ${value}`);
+}

@@ -1,0 +1,66 @@
+// Markdown with $…$ / $$…$$ TeX, typeset at build time by KaTeX into MathML, so the page
+// needs no math JavaScript or fonts at run time.
+import katex from 'katex';
+import { Marked } from 'marked';
+
+/** A marked instance that typesets TeX with KaTeX and shifts headings under the section's. */
+export function createMarkdown({ headingOffset = 0, source = 'content' } = {}) {
+  const tex = (text, displayMode) => {
+    try {
+      return renderTex(text, displayMode);
+    } catch (error) {
+      throw new Error(`${source}: bad TeX "${text}": ${error.message}`);
+    }
+  };
+  const md = new Marked({ gfm: true });
+  md.use({
+    extensions: [
+      {
+        name: 'mathBlock',
+        level: 'block',
+        start: (src) => src.match(/^ {0,3}\$\$/m)?.index,
+        tokenizer(src) {
+          const m = /^ {0,3}\$\$([\s\S]+?)\$\$[^\S\n]*(?:\n+|$)/.exec(src);
+          return m ? { type: 'mathBlock', raw: m[0], text: m[1].trim() } : undefined;
+        },
+        renderer: (token) => `<div class="math-display">${tex(token.text, true)}</div>\n`,
+      },
+      {
+        name: 'mathInline',
+        level: 'inline',
+        start: (src) => src.indexOf('$'),
+        tokenizer(src) {
+          const m = /^\$\$([^$]+?)\$\$|^\$(?!\s)((?:\\.|[^\\$\n])+?)\$(?!\d)/.exec(src);
+          if (!m) return undefined;
+          const display = m[1] !== undefined;
+          return { type: 'mathInline', raw: m[0], text: (m[1] ?? m[2]).trim(), display };
+        },
+        renderer: (token) => tex(token.text, token.display),
+      },
+    ],
+    walkTokens(token) {
+      if (token.type === 'heading') token.depth = Math.min(6, token.depth + headingOffset);
+    },
+  });
+  return md;
+}
+
+// KaTeX writes f' as <msup><mi>f</mi><mo>′</mo></msup>. The prime character is already a
+// raised glyph, so without a math font's script variant it ends up twice raised; set after
+// the base (like the UI's "f′(x)") it reads right with every font.
+const RAISED_PRIME = /<msup>((?:<(m[a-z]+)\b[^>]*>[^<]*<\/\2>)|<mrow>(?:(?!<mrow>)[\s\S])*?<\/mrow>)(<mo\b[^>]*>′+<\/mo>)<\/msup>/g;
+
+// The TeX annotation KaTeX adds inside <semantics> repeats the source; MathML alone is what
+// browsers and screen readers read, so it is dropped (about 10% of the rendered content).
+export function renderTex(text, displayMode) {
+  return katex.renderToString(text, { output: 'mathml', displayMode, throwOnError: true, strict: 'error' })
+    .replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '')
+    .replace(RAISED_PRIME, '<mrow>$1$3</mrow>');
+}
+
+// Code blocks and tables scroll sideways on phones; keyboard users can only scroll what
+// they can focus (axe: scrollable-region-focusable).
+export function focusableScrollers(html) {
+  return html.replace(/<pre>/g, '<pre tabindex="0">').replace(/<table>/g, '<table tabindex="0">')
+    .replace(/<div class="math-display">/g, '<div class="math-display" tabindex="0">');
+}
