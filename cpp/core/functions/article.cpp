@@ -16,6 +16,7 @@ namespace activation {
 namespace {
 
 using rows::Loop;
+using rows::in_group;
 using rows::scalar_row;
 
 constexpr std::string_view kGroup = "article";
@@ -263,19 +264,14 @@ constexpr ActivationSpec softmax_row() {
   return s;
 }
 
-constexpr ActivationSpec with_group(ActivationSpec s) {
-  s.group = kGroup;
-  return s;
-}
-
 }  // namespace
 
 // In page order.
 constexpr ActivationSpec kArticleFunctions[] = {
-    with_group(step_row()),     with_group(sigmoid_row()), with_group(tanh_row()),
-    with_group(relu_row()),     with_group(softplus_row()), with_group(leaky_relu_row()),
-    with_group(prelu_row()),    with_group(elu_row()),     with_group(maxout_row()),
-    with_group(softmax_row()),
+    in_group(step_row(), kGroup),     in_group(sigmoid_row(), kGroup), in_group(tanh_row(), kGroup),
+    in_group(relu_row(), kGroup),     in_group(softplus_row(), kGroup), in_group(leaky_relu_row(), kGroup),
+    in_group(prelu_row(), kGroup),    in_group(elu_row(), kGroup),     in_group(maxout_row(), kGroup),
+    in_group(softmax_row(), kGroup),
 };
 
 Span<ActivationSpec> article_functions() { return kArticleFunctions; }

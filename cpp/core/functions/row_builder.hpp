@@ -51,4 +51,10 @@ constexpr ActivationSpec scalar_row(std::string_view slug) {
   return spec;
 }
 
+// The row, placed in a group (the part of the page it belongs to).
+constexpr ActivationSpec in_group(ActivationSpec spec, std::string_view group) {
+  spec.group = group;
+  return spec;
+}
+
 }  // namespace activation::rows
