@@ -71,13 +71,16 @@ export function showReading(card, chart, reading, draw = true) {
 /**
  * A sample's f and f′ as chart points ({ f, df }): f breaks only where it jumps (step), f′ at
  * every kink, and f's kinks are exact points, so a corner between two samples stays sharp.
+ * So is f′'s peak where the properties place it at one x (softsign's is a sharp corner).
  */
 export function curvePoints(core, slug, sample, properties, params) {
   const kinks = properties.nonDifferentiableAt;
   const jumps = properties.continuity < 0;
   const corners = !jumps && kinks.length ? { x: kinks, y: core.evaluate(slug, kinks, params) } : null;
+  const { from, to, attained } = properties.maxAbsDerivative;
+  const peak = attained && from === to && Number.isFinite(from) ? [from] : null;
   return {
     f: toPoints(sample.x, sample.y, jumps ? kinks : [], corners),
-    df: toPoints(sample.x, sample.dy, kinks),
+    df: toPoints(sample.x, sample.dy, kinks, peak && { x: peak, y: core.derivative(slug, peak, params) }),
   };
 }
