@@ -12,7 +12,9 @@
 //     path with ≥ 32 segments (a curve, not a grid line), records the time and the time of
 //     the next requestAnimationFrame callback, i.e. the start of the frame after the one
 //     that drew the curve.
-//  2. Slider input → repaint, over ~200 moves of a parameter slider (leaky-relu α). Each move
+//  2. Slider input → repaint, over ~200 moves of a parameter slider: the first parameter of
+//     the registry's first scalar function that has a parameter and a kink at its defaults
+//     (Leaky ReLU's α today), so a move redraws f, f′ and the corner points. Each move
 //     is dispatched as an `input` event at a frame start. "work" = the input handler's time
 //     plus, in the next frame, the time from the first rAF callback to the end of that
 //     frame's rendering (the page's coalesced chart update, style, layout, paint), measured
@@ -35,6 +37,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, DIST, ROOT, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 import { startServer } from '../build_scripts/serve.mjs';
+import { loadCore } from '../web/src/core/core.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
@@ -199,7 +202,15 @@ async function firstChart(browser, base, runs) {
 
 // ---- 2. slider input → repaint
 
-async function sliderLatency(browser, base, moves, sliderId = 'leaky-relu-alpha-slider', chartId = 'leaky-relu-chart') {
+/** The slider timed (see the header) and its chart: { sliderId, chartId }. */
+export async function timedSlider() {
+  const core = await loadCore();
+  const spec = core.list().find((f) => f.kind === 'scalar' && f.params.length && f.properties.nonDifferentiableAt.length);
+  if (!spec) throw new Error('no scalar function with a parameter and a kink to time a slider on');
+  return { sliderId: `${spec.slug}-${spec.params[0].name}-slider`, chartId: `${spec.slug}-chart` };
+}
+
+async function sliderLatency(browser, base, moves, { sliderId, chartId }) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -344,7 +355,8 @@ async function main() {
   try {
     const base = server.url;
     const firstChartResult = await firstChart(browser, base, opts.runs);
-    const slider = await sliderLatency(browser, base, opts.moves);
+    const timed = await timedSlider();
+    const slider = await sliderLatency(browser, base, opts.moves, timed);
     if (slider.boxValue === null || Number(slider.boxValue) !== Number(slider.finalValue)) {
       throw new Error(`the slider did not drive the page (slider ${slider.finalValue}, number box ${slider.boxValue})`);
     }
@@ -356,7 +368,7 @@ async function main() {
     };
     const pick = (key) => summary(slider.samples.map((s) => s[key]));
     const sliderResult = {
-      slider: 'leaky-relu-alpha-slider',
+      slider: timed.sliderId,
       work: summary(slider.samples.map((s) => s.handler + s.frameWork)),
       handler: pick('handler'),
       frameWork: pick('frameWork'),
