@@ -42,7 +42,10 @@ std::string registryJson() { return activation::registry_json(); }
 // The properties as JSON, or "" with lastError() set.
 std::string properties(std::size_t index, double p0, double p1, std::uintptr_t pieces, std::size_t piece_count) {
   const ActivationSpec* spec = spec_at(index);
-  if (spec == nullptr) return report("unknown activation"), std::string();
+  if (spec == nullptr) {
+    report("unknown activation");
+    return {};
+  }
   activation::Properties p;
   if (!report(activation::properties_checked(*spec, {p0, p1}, as_pieces(pieces), piece_count, p))) return {};
   return activation::properties_json(p);

@@ -12,47 +12,44 @@ namespace activation {
 namespace {
 
 // A small JSON writer: objects and arrays are opened and closed by hand, commas are its job.
-// Its appends are kept out of line: inlined at every call site they tripled the writer's
-// size in the wasm, for code that runs once per page load.
-#define ACTIVATION_OUT_OF_LINE __attribute__((noinline))
 class Json {
  public:
-  ACTIVATION_OUT_OF_LINE Json& open(char bracket) {
+  Json& open(char bracket) {
     comma();
     out_ += bracket;
     first_ = true;
     return *this;
   }
-  ACTIVATION_OUT_OF_LINE Json& close(char bracket) {
+  Json& close(char bracket) {
     out_ += bracket;
     first_ = false;
     return *this;
   }
-  ACTIVATION_OUT_OF_LINE Json& key(std::string_view name) {
+  Json& key(std::string_view name) {
     comma();
     string_value(name);
     out_ += ':';
     first_ = true;  // the value that follows takes no comma
     return *this;
   }
-  ACTIVATION_OUT_OF_LINE Json& value(std::string_view text) {
+  Json& value(std::string_view text) {
     comma();
     string_value(text);
     return *this;
   }
   // Not to bool, which a const char* would otherwise convert to.
   Json& value(const char* text) { return value(std::string_view(text)); }
-  ACTIVATION_OUT_OF_LINE Json& value(double v) {
+  Json& value(double v) {
     comma();
     out_ += detail::json_number(v);
     return *this;
   }
-  ACTIVATION_OUT_OF_LINE Json& value(bool b) {
+  Json& value(bool b) {
     comma();
     out_ += b ? "true" : "false";
     return *this;
   }
-  ACTIVATION_OUT_OF_LINE Json& null() {
+  Json& null() {
     comma();
     out_ += "null";
     return *this;
@@ -75,11 +72,11 @@ class Json {
   std::string take() { return std::move(out_); }
 
  private:
-  ACTIVATION_OUT_OF_LINE void comma() {
+  void comma() {
     if (!first_) out_ += ',';
     first_ = false;
   }
-  ACTIVATION_OUT_OF_LINE void string_value(std::string_view text) {
+  void string_value(std::string_view text) {
     out_ += '"';
     for (const char c : text) {
       if (c == '"' || c == '\\') {
