@@ -1,81 +1,87 @@
-// Parameter sliders, number boxes, reset, x-range controls and the hover readout.
-// After every change the chart is read back and compared with core.js at the value the
-// page shows in its number box; nothing non-finite may reach a chart.
+// Parameter sliders, number boxes, reset, x-range controls and the readouts, for every
+// parameter and section the registry defines (registry-kit.mjs). After every change the
+// section's drawn view is compared with core.js at the page's state, and that state with
+// what the control shows; nothing non-finite may reach a chart.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, nodeCore, pageFormat, waitForChart, readChart, dataset, comparePoints, frames, parseShown,
+  useSite, pageFormat, waitForChart, readChart, dataset, frames, parseShown,
 } from './harness.mjs';
+import {
+  registry, specOf, sectionOf, checkSection, sectionState, insideValue, boundsOf, dictionaries,
+} from './registry-kit.mjs';
 
 const site = useSite();
-const core = await nodeCore();
+const { core } = registry;
 const { formatNumber } = await pageFormat();
-const list = core.list();
-const specOf = (slug) => list.find((s) => s.slug === slug);
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Each scalar parameter and a value to move its slider to.
-const MOVES = [
-  { slug: 'softplus', param: 'beta', to: 3 },
-  { slug: 'leaky-relu', param: 'alpha', to: 0.5 },
-  { slug: 'prelu', param: 'a', to: -0.5 },
-  { slug: 'elu', param: 'alpha', to: 2.5 },
-];
-
-async function paramValue(page, slug, param) {
-  return Number(await page.locator(`#${slug}-${param}-input`).inputValue());
+async function boxValue(page, field) {
+  return Number(await page.locator(`#${field.section}-${field.param}-input`).inputValue());
 }
+const paramOf = async (page, field) => (await sectionState(page, field.section)).params[field.param];
 
-/** Compare the live (and, off the defaults, the faint default) curves with core.js. */
-async function checkCurves(page, slug, params, { expectDefaultShown }) {
-  const chart = await readChart(page, `#${slug}-chart`);
-  const props = core.properties(slug, params);
-  const problems = [
-    ...comparePoints(dataset(chart, 'f').data, (xs) => core.evaluate(slug, xs, params),
-      { gapsAt: props.continuity < 0 ? props.nonDifferentiableAt : [], what: `${slug} f @${JSON.stringify(params)}` }),
-    ...comparePoints(dataset(chart, 'df').data, (xs) => core.derivative(slug, xs, params),
-      { gapsAt: props.nonDifferentiableAt, what: `${slug} f′ @${JSON.stringify(params)}` }),
-  ];
-  if (slug === 'prelu') {
-    problems.push(...comparePoints(dataset(chart, 'dparam').data, (xs) => core.parameterDerivative(slug, xs, params), { what: 'prelu ∂f/∂a' }));
-  }
-  const faint = chart.datasets.filter((d) => !['f', 'df', 'dparam'].includes(d.label));
-  assert.equal(faint.length, 2, `${slug}: two faint default curves`);
-  if (expectDefaultShown) {
-    assert.ok(faint.every((d) => !d.hidden), `${slug}: the default curves stay faintly visible off the defaults`);
-    const defaults = Object.fromEntries(specOf(slug).params.map((p) => [p.name, p.default]));
-    problems.push(...comparePoints(faint[0].data, (xs) => core.evaluate(slug, xs, defaults), { what: `${slug} default f` }));
-    problems.push(...comparePoints(faint[1].data, (xs) => core.derivative(slug, xs, defaults),
-      { gapsAt: core.properties(slug, defaults).nonDifferentiableAt, what: `${slug} default f′` }));
-  } else {
-    assert.ok(faint.every((d) => d.hidden), `${slug}: no default curves at the defaults`);
-  }
-  assert.deepEqual(problems, []);
-}
-
-test('moving each parameter slider redraws its curve with the new value; reset restores the default', async () => {
+test('every parameter: its slider redraws the curve at the new value, its box clamps out-of-range numbers with a hint, reset restores the default', async (t) => {
   const { page, close } = await site.open();
-  for (const { slug, param, to } of MOVES) {
-    await waitForChart(page, `#${slug}-chart`);
-    const spec = specOf(slug).params.find((p) => p.name === param);
-    assert.equal(await paramValue(page, slug, param), spec.default, `${slug}.${param} starts at its default`);
-    await checkCurves(page, slug, { [param]: spec.default }, { expectDefaultShown: false });
+  for (const field of registry.paramFields) {
+    await t.test(field.key, async () => {
+      const id = field.section;
+      const base = `${id}-${field.param}`;
+      const scalar = sectionOf(id).kind === 'scalar';
+      await waitForChart(page, `#${id}-chart`);
+      assert.equal(await paramOf(page, field), field.default, 'starts at its default');
+      assert.equal(await boxValue(page, field), field.default, 'the box shows the default');
+      assert.deepEqual(await checkSection(page, id), []);
 
-    await page.locator(`#${slug}-${param}-slider`).fill(String(to));
-    await frames(page, 2);
-    assert.equal(await paramValue(page, slug, param), to, `${slug}.${param}: the number box follows the slider`);
-    await checkCurves(page, slug, { [param]: to }, { expectDefaultShown: true });
-    assert.ok(await page.locator(`#${slug}-curve-default`).isVisible(), `${slug}: a "default" toggle appears`);
+      // The slider (a log slider moves in log10 units, to 3 decimals).
+      const to = insideValue(field);
+      const position = field.scale === 'log' ? Number(Math.log10(to).toFixed(3)) : to;
+      await page.locator(`#${base}-slider`).fill(String(position));
+      await frames(page, 2);
+      const moved = await paramOf(page, field);
+      if (field.scale === 'log') assert.ok(Math.abs(moved - to) <= 0.01 * to, `the slider at 10^${position} gives ${moved}, about ${to}`);
+      else assert.equal(moved, to, 'the slider sets the value');
+      assert.equal(await boxValue(page, field), moved, 'the number box follows the slider');
+      assert.deepEqual(await checkSection(page, id), [], 'the curve at the new value (and the faint default curves)');
+      if (scalar) assert.ok(await page.locator(`#${id}-curve-default`).isVisible(), 'a "default" toggle appears');
 
-    await page.locator(`#${slug}-${param}-reset`).click();
-    await frames(page, 2);
-    assert.equal(await paramValue(page, slug, param), spec.default, `${slug}.${param}: reset`);
-    await checkCurves(page, slug, { [param]: spec.default }, { expectDefaultShown: false });
+      // Out-of-range numbers in the box: clamped, shown as used, with a warning naming both.
+      const { lo, hi } = boundsOf(field);
+      const box = page.locator(`#${base}-input`);
+      const hint = page.locator(`#${base}-hint`);
+      for (const [typed, used] of [[String(hi + (hi - lo)), hi], [String(lo - (hi - lo)), lo]]) {
+        await box.fill(typed);
+        await box.press('Tab'); // commits: the change event
+        await frames(page, 2);
+        assert.equal(await boxValue(page, field), used, `typed ${typed}: the box shows the value used`);
+        assert.equal(await paramOf(page, field), used, `typed ${typed}: ${used} is used`);
+        assert.ok(await hint.isVisible(), 'the hint is visible');
+        const text = await hint.textContent();
+        assert.match(text, new RegExp(`${escape(typed).replace('-', '[-−]')}.*${escape(formatNumber(used))}`), `the hint names what was typed and what is used: "${text}"`);
+        assert.ok(await hint.evaluate((el) => el.classList.contains('hint-warning')), 'the hint is styled as a warning');
+        assert.deepEqual(await checkSection(page, id), [], `at ${used}`);
+      }
+      // Not a number at all: the last good value stays.
+      await box.fill('');
+      await box.press('Tab');
+      await frames(page, 2);
+      assert.equal(await boxValue(page, field), lo, 'an empty box falls back to the last value');
+      assert.equal(await paramOf(page, field), lo);
+
+      await page.locator(`#${base}-reset`).click();
+      await frames(page, 2);
+      assert.equal(await paramOf(page, field), field.default, 'reset');
+      assert.equal(await boxValue(page, field), field.default, 'the box shows the default again');
+      assert.equal(await hint.evaluate((el) => el.classList.contains('hint-warning')), false, 'reset clears the warning');
+      assert.deepEqual(await checkSection(page, id), [], 'back at the default');
+      if (scalar) assert.equal(await page.locator(`#${id}-curve-default`).isVisible(), false, 'no "default" toggle at the defaults');
+    });
   }
   await close();
 });
 
-test('the slider answers the keyboard, only its own chart changes, and the curve toggles work', async () => {
+test('ELU: the slider answers the keyboard, only its own chart changes, the curve toggles work, its range follows α', async () => {
   const { page, close } = await site.open();
   await waitForChart(page, '#leaky-relu-chart');
   await waitForChart(page, '#elu-chart');
@@ -85,9 +91,9 @@ test('the slider answers the keyboard, only its own chart changes, and the curve
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await frames(page, 2);
-  const alpha = await paramValue(page, 'elu', 'alpha');
+  const alpha = Number(await page.locator('#elu-alpha-input').inputValue());
   assert.ok(alpha > 1 && alpha < 1.1, `two steps right move α a little above 1 (got ${alpha})`);
-  await checkCurves(page, 'elu', { alpha }, { expectDefaultShown: true });
+  assert.deepEqual(await checkSection(page, 'elu'), []);
   assert.deepEqual(await readChart(page, '#leaky-relu-chart'), before, 'another section\'s chart is untouched');
   // The curve toggles are the legend: f′ can be hidden and shown again.
   await page.locator('#elu-curve-df').uncheck();
@@ -103,61 +109,45 @@ test('the slider answers the keyboard, only its own chart changes, and the curve
   await close();
 });
 
-test('a number typed out of range is clamped with a visible hint, and never reaches a chart as NaN', async () => {
-  const { page, close } = await site.open();
-  await waitForChart(page, '#elu-chart');
-  const box = page.locator('#elu-alpha-input');
-  const hint = page.locator('#elu-alpha-hint');
-  const cases = [
-    { typed: '99', used: 5 },
-    { typed: '-3', used: 0.01 },
-  ];
-  for (const { typed, used } of cases) {
-    await box.fill(typed);
-    await box.press('Tab'); // commits: the change event
-    await frames(page, 2);
-    assert.equal(Number(await box.inputValue()), used, `typed ${typed}: the box shows the value used`);
-    assert.ok(await hint.isVisible(), 'the hint is visible');
-    const text = await hint.textContent();
-    assert.match(text, new RegExp(`${typed.replace('-', '[-−]')}.*${formatNumber(used).replace('.', '\\.')}`), `hint names what was typed and what is used: "${text}"`);
-    assert.ok(await hint.evaluate((el) => el.classList.contains('hint-warning')), 'the hint is styled as a warning');
-    await checkCurves(page, 'elu', { alpha: used }, { expectDefaultShown: true });
-  }
-  // Not a number at all: the last good value stays, the hint asks for a number.
-  await box.fill('');
-  await box.press('Tab');
-  await frames(page, 2);
-  assert.equal(Number(await box.inputValue()), 0.01, 'an empty box falls back to the last value');
-  await checkCurves(page, 'elu', { alpha: 0.01 }, { expectDefaultShown: true });
-  await page.locator('#elu-alpha-reset').click();
-  await frames(page, 2);
-  assert.equal(await hint.evaluate((el) => el.classList.contains('hint-warning')), false, 'reset clears the warning');
+// Every section with an x-range: the functions with a curve and the comparisons.
+const rangeSections = registry.table.sections.filter((s) => s.kind !== 'vector').map((s) => s.id);
 
-  // The x-range: presets, a custom range, an absurd one.
-  await waitForChart(page, '#sigmoid-chart');
-  await page.locator('#sigmoid-range-3').click();
+test('every x-range: the ±3 and ±10 presets redraw the chart over that range', async (t) => {
+  const { page, close } = await site.open();
+  for (const id of rangeSections) {
+    await t.test(id, async () => {
+      await waitForChart(page, `#${id}-chart`);
+      for (const n of [3, 10]) {
+        await page.locator(`#${id}-range-${n}`).click();
+        await frames(page, 2);
+        const section = await sectionState(page, id);
+        assert.deepEqual([section.xmin, section.xmax], [-n, n], `the ±${n} preset`);
+        assert.equal(await page.locator(`#${id}-range-${n}`).getAttribute('aria-pressed'), 'true');
+        assert.deepEqual(await checkSection(page, id), [], `on ±${n}`);
+      }
+    });
+  }
+  await close();
+});
+
+test('a custom x-range is clamped to ±1000 with a hint, and crossed ends are pulled apart, never drawn as NaN', async () => {
+  const { page, close } = await site.open();
+  const id = registry.curveFunctions[0].slug;
+  await waitForChart(page, `#${id}-chart`);
+  await page.locator(`#${id}-range-3`).click();
+  await page.locator(`#${id}-xmin`).fill('-5000');
+  await page.locator(`#${id}-xmin`).press('Tab');
   await frames(page, 2);
-  let chart = await readChart(page, '#sigmoid-chart');
-  assert.deepEqual([chart.xMin, chart.xMax], [-3, 3], 'the ±3 preset');
-  assert.equal(await page.locator('#sigmoid-range-3').getAttribute('aria-pressed'), 'true');
-  await page.locator('#sigmoid-xmin').fill('-5000');
-  await page.locator('#sigmoid-xmin').press('Tab');
-  await frames(page, 2);
-  chart = await readChart(page, '#sigmoid-chart');
+  let chart = await readChart(page, `#${id}-chart`);
   assert.deepEqual([chart.xMin, chart.xMax], [-1000, 3], 'x is clamped to ±1000');
-  assert.ok(await page.locator('#sigmoid-range-hint').isVisible(), 'the range hint is visible');
-  assert.deepEqual(comparePoints(dataset(chart, 'f').data, (xs) => core.evaluate('sigmoid', xs), { what: 'sigmoid f on [−1000, 3]' }), []);
-  // Ends that cross are pulled apart, not drawn as an empty or NaN chart.
-  await page.locator('#sigmoid-xmax').fill('-2000');
-  await page.locator('#sigmoid-xmax').press('Tab');
+  assert.ok(await page.locator(`#${id}-range-hint`).isVisible(), 'the range hint is visible');
+  assert.deepEqual(await checkSection(page, id), [], 'on [−1000, 3]');
+  await page.locator(`#${id}-xmax`).fill('-2000');
+  await page.locator(`#${id}-xmax`).press('Tab');
   await frames(page, 2);
-  chart = await readChart(page, '#sigmoid-chart');
+  chart = await readChart(page, `#${id}-chart`);
   assert.ok(Number.isFinite(chart.xMin) && Number.isFinite(chart.xMax) && chart.xMax > chart.xMin, `a usable range (${chart.xMin} … ${chart.xMax})`);
-  assert.deepEqual(comparePoints(dataset(chart, 'f').data, (xs) => core.evaluate('sigmoid', xs), { what: 'sigmoid f, crossed ends' }), []);
-  await page.locator('#sigmoid-range-10').click();
-  await frames(page, 2);
-  chart = await readChart(page, '#sigmoid-chart');
-  assert.deepEqual([chart.xMin, chart.xMax], [-10, 10], 'the ±10 preset');
+  assert.deepEqual(await checkSection(page, id), [], 'crossed ends');
   await close();
 });
 
@@ -166,66 +156,62 @@ const readoutParts = (page, id) => page.locator(`#${id}-readout .readout-part`).
 
 test('the hover readout shows x, f(x) and f′(x); the keyboard reads exact values', async () => {
   const { page, close } = await site.open();
-  const chart = await waitForChart(page, '#sigmoid-chart');
-  const box = await page.locator('#sigmoid-chart').boundingBox();
+  // The first smooth scalar function: a readout anywhere is a plain value.
+  const slug = registry.curveFunctions.find((s) => s.kind === 'scalar' && s.properties.nonDifferentiableAt.length === 0).slug;
+  const chart = await waitForChart(page, `#${slug}-chart`);
+  const box = await page.locator(`#${slug}-chart`).boundingBox();
   const area = chart.chartArea;
   // Pointer: a third of the way across the plot area.
   await page.mouse.move(box.x + area.left + (area.right - area.left) / 3, box.y + (area.top + area.bottom) / 2);
   await frames(page, 2);
-  let parts = await readoutParts(page, 'sigmoid');
-  assert.equal(parts.length, 3, `x, f(x), f′(x): ${parts.join(' | ')}`);
+  const parts = await readoutParts(page, slug);
+  const params = (await sectionState(page, slug)).params;
+  assert.equal(parts.length, 3 + (specOf(slug).parameterDerivativeFormula ? 1 : 0), `x, f(x), f′(x): ${parts.join(' | ')}`);
   const x = parseShown(parts[0].replace(/^x = /, ''));
-  assert.ok(x > -4.5 && x < -2, `x about −10 + 20/3 (got ${parts[0]})`);
+  const third = chart.xMin + (chart.xMax - chart.xMin) / 3;
+  assert.ok(Math.abs(x - third) < 0.05 * (chart.xMax - chart.xMin), `x about ${third} (got ${parts[0]})`);
   const f = parseShown(parts[1].replace(/^f\(x\) = /, ''));
   const df = parseShown(parts[2].replace(/^f′\(x\) = /, ''));
-  assert.ok(Math.abs(f - core.evaluate('sigmoid', [x])[0]) < 2e-3, `f(x) ≈ sigmoid(${x}): ${parts[1]}`);
-  assert.ok(Math.abs(df - core.derivative('sigmoid', [x])[0]) < 2e-3, `f′(x) ≈ sigmoid′(${x}): ${parts[2]}`);
-  const hair = await page.evaluate(() => window.__e2e.chartOf(document.getElementById('sigmoid-chart')).$crosshair?.x);
+  assert.ok(Math.abs(f - core.evaluate(slug, [x], params)[0]) < 2e-3, `f(x) ≈ ${slug}(${x}): ${parts[1]}`);
+  assert.ok(Math.abs(df - core.derivative(slug, [x], params)[0]) < 2e-3, `f′(x) ≈ ${slug}′(${x}): ${parts[2]}`);
+  const hair = await page.evaluate((id) => window.__e2e.chartOf(document.getElementById(id)).$crosshair?.x, `${slug}-chart`);
   assert.ok(Number.isFinite(hair), 'the crosshair is drawn');
 
   // Keyboard: Home goes to the left end; → steps by 1/100 of the range.
-  await page.locator('#sigmoid-chart').focus();
+  await page.locator(`#${slug}-chart`).focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await frames(page, 2);
-  parts = await readoutParts(page, 'sigmoid');
-  const kx = -10 + 2 * 0.2;
-  assert.deepEqual(parts, [
+  const kx = chart.xMin + 2 * ((chart.xMax - chart.xMin) / 100);
+  assert.deepEqual((await readoutParts(page, slug)).slice(0, 3), [
     `x = ${formatNumber(kx)}`,
-    `f(x) = ${formatNumber(core.evaluate('sigmoid', [kx])[0])}`,
-    `f′(x) = ${formatNumber(core.derivative('sigmoid', [kx])[0])}`,
+    `f(x) = ${formatNumber(core.evaluate(slug, [kx], params)[0])}`,
+    `f′(x) = ${formatNumber(core.derivative(slug, [kx], params)[0])}`,
   ]);
   await page.keyboard.press('Escape');
   await frames(page, 2);
-  assert.equal((await readoutParts(page, 'sigmoid')).length, 0, 'Escape clears the readout');
+  assert.equal((await readoutParts(page, slug)).length, 0, 'Escape clears the readout');
+  await close();
+});
 
-  // PReLU adds ∂f/∂a; maxout names the winning piece; a comparison lists each function.
-  await waitForChart(page, '#prelu-chart');
-  await page.locator('#prelu-chart').focus();
-  await page.keyboard.press('Home');
-  await frames(page, 2);
-  parts = await readoutParts(page, 'prelu');
-  assert.deepEqual(parts, [
-    'x = −3',
-    `f(x) = ${formatNumber(core.evaluate('prelu', [-3])[0])}`,
-    `f′(x) = ${formatNumber(core.derivative('prelu', [-3])[0])}`,
-    `∂f/∂a = ${formatNumber(core.parameterDerivative('prelu', [-3])[0])}`,
-  ]);
-  await waitForChart(page, '#maxout-chart');
-  await page.locator('#maxout-chart').focus();
-  await page.keyboard.press('End');
-  await frames(page, 2);
-  parts = await readoutParts(page, 'maxout');
-  assert.equal(parts.length, 4, parts.join(' | '));
-  assert.deepEqual(parts.slice(0, 3), ['x = 3', 'f(x) = 3', 'f′(x) = 1']);
-  assert.match(parts[3], /2$/, 'piece 2 (w = 1) wins at x = 3');
-  await waitForChart(page, '#compare-relu-family-chart');
-  await page.locator('#compare-relu-family-chart').focus();
-  await page.keyboard.press('Home');
-  await frames(page, 2);
-  parts = await readoutParts(page, 'compare-relu-family');
-  assert.equal(parts.length, 4, `x and one part per function: ${parts.join(' | ')}`);
-  assert.match(parts[3], new RegExp(`f = ${formatNumber(core.evaluate('elu', [-3])[0])}, f′ = ${formatNumber(core.derivative('elu', [-3])[0])}`));
+test('a comparison\'s keyboard readout lists each shown function with f and f′', async (t) => {
+  const { page, close } = await site.open();
+  for (const { id } of registry.comparisons) {
+    await t.test(id, async () => {
+      await waitForChart(page, `#${id}-chart`);
+      const { shown, xmin } = await sectionState(page, id);
+      await page.locator(`#${id}-chart`).focus();
+      await page.keyboard.press('Home');
+      await frames(page, 2);
+      const parts = await readoutParts(page, id);
+      const at = (slug, fn) => formatNumber(core[fn](slug, [xmin])[0]);
+      assert.deepEqual(parts, [
+        `x = ${formatNumber(xmin)}`,
+        ...shown.map((slug) => `${dictionaries.en.fn[slug]}: f = ${at(slug, 'evaluate')}, f′ = ${at(slug, 'derivative')}`),
+      ]);
+      await page.keyboard.press('Escape');
+    });
+  }
   await close();
 });

@@ -279,7 +279,9 @@ export function sectionState(page, id) {
  */
 export async function checkSection(page, id, { derivatives = true } = {}) {
   const { kind } = sectionOf(id);
-  await waitForChart(page, `#${id}-chart`);
+  // A chart already drawn is read where it is; one not yet made is scrolled to first.
+  const drawn = await page.evaluate((sel) => window.__e2e.hasData(document.querySelector(sel)), `#${id}-chart`);
+  if (!drawn) await waitForChart(page, `#${id}-chart`);
   await frames(page, 2);
   const section = await sectionState(page, id);
   if (kind === 'vector') return checkVector(page, specOf(id), section, derivatives);
