@@ -12,6 +12,9 @@ import {
 import {
   watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, stateTable, iframeAttributes,
 } from './share-kit.mjs';
+import {
+  registry, fieldsOf, sectionOf, checkSection, insideValue, isDefault,
+} from './registry-kit.mjs';
 
 const site = useSite();
 const core = await nodeCore();
@@ -233,6 +236,110 @@ test('copy-link buttons copy the section or the whole view and confirm it; witho
   assert.equal(await plain.page.locator('#copy-fallback').isVisible(), false);
   assert.equal(await plain.page.evaluate(() => document.activeElement.id), 'softmax-copy-link', 'focus returns to the button');
   await finish(plain);
+});
+
+// ---- a round trip for every section the registry defines
+
+const round2 = (v) => Math.round(v * 100) / 100;
+
+/**
+ * Move every field of section `id` off its default through the page's own controls:
+ * parameters and x-range in their number boxes, a list (pieces, logits) one item longer
+ * where it may grow and every item retyped, a comparison's first shown curve off and first
+ * hidden one on, its derivatives switched.
+ */
+async function setOffDefault(page, id) {
+  const commit = async (selector, value) => {
+    await page.locator(selector).fill(String(value));
+    await page.locator(selector).press('Tab');
+  };
+  for (const field of fieldsOf(id)) {
+    const name = field.key.slice(id.length + 1);
+    if (field.param !== undefined) await commit(`#${id}-${field.param}-input`, insideValue(field, 0.3));
+    else if (name === 'xmin') await commit(`#${id}-xmin`, round2(field.default * 0.5 - 0.25));
+    else if (name === 'xmax') await commit(`#${id}-xmax`, round2(field.default * 0.8));
+    else if (field.kind === 'pieces' || field.kind === 'numberList') {
+      const item = field.kind === 'pieces' ? 'piece' : 'logit';
+      const count = await page.locator(`[id^="${id}-${item}-"][id$="-remove"]`).count();
+      if (count < field.maxCount) await page.locator(`#${id}-add-${item}`).click();
+      for (let i = 0; i < Math.min(count + 1, field.maxCount); i += 1) {
+        if (field.kind === 'pieces') {
+          await commit(`#${id}-piece-${i}-w`, round2((i - 1) * 0.75 + 0.25));
+          await commit(`#${id}-piece-${i}-b`, round2(0.5 - 0.25 * i));
+        } else {
+          await commit(`#${id}-logit-${i}`, round2(1.5 - 0.7 * i));
+        }
+      }
+    } else if (field.kind === 'slugSet') {
+      const first = field.default[0];
+      const hidden = field.values.find((s) => !field.default.includes(s));
+      if (first) await page.locator(`#${id}-curve-${first}`).uncheck();
+      if (hidden) await page.locator(`#${id}-curve-${hidden}`).check();
+    } else if (field.kind === 'bool') {
+      await page.locator(`#${id}-${name}`).setChecked(!field.default);
+    } else {
+      throw new Error(`${field.key}: no way to set a ${field.kind} field`);
+    }
+  }
+  await frames(page, 2);
+}
+
+/**
+ * What a section draws, short of the sampled points (their number follows the plot's width,
+ * which follows the y-axis labels): each chart's x-range and curves with their visibility,
+ * and a bar chart's values. checkSection compares the points themselves with core.js.
+ */
+async function drawn(page, id) {
+  const ids = sectionOf(id).kind === 'vector' ? [`${id}-logits-chart`, `${id}-chart`] : [`${id}-chart`];
+  const charts = [];
+  for (const canvas of ids) {
+    const chart = await waitForChart(page, `#${canvas}`);
+    charts.push({
+      type: chart.type,
+      xMin: chart.xMin,
+      xMax: chart.xMax,
+      datasets: chart.datasets.map(({ label, hidden, data }) => ({ label, hidden, ...(chart.type === 'bar' ? { data } : {}) })),
+    });
+  }
+  return charts;
+}
+
+test('every section\'s copied link, with every field off its default, opens in a fresh context with the same state and curves', async (t) => {
+  const opened = await open();
+  const { page, context } = opened;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  const blank = await site.open({ ready: false, goto: false, initScripts: [watchScript] });
+  const fresh = { ...blank, ...recordTraffic(blank.page) };
+  const table = await stateTable();
+  for (const id of registry.embeddable) {
+    await t.test(id, async () => {
+      await waitForChart(page, `#${id}-chart`);
+      await setOffDefault(page, id);
+      const state = await stateOf(page);
+      const left = fieldsOf(id).filter((f) => isDefault(state, table, f.key)).map((f) => f.key);
+      assert.deepEqual(left, [], 'every field of the section is off its default');
+      assert.deepEqual(await checkSection(page, id), [], 'the section draws its new state');
+      const curves = await drawn(page, id);
+
+      await page.locator(`#${id}-copy-link`).click();
+      await page.waitForFunction((sel) => document.querySelector(sel).classList.contains('copied'), `#${id}-copy-link`);
+      const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+      assert.equal(link.hash, `#${id}`, 'the link opens at the section');
+      for (const f of fieldsOf(id)) assert.ok(link.searchParams.has(f.key), `the link carries ${f.key}: ${link.search}`);
+      const { state: parsed, problems } = await expectedState(link.search);
+      assert.deepEqual(problems, [], 'the link reads back without a problem');
+      assert.deepEqual(parsed, state, 'the link holds the page\'s state');
+
+      await fresh.page.goto('about:blank');
+      await fresh.page.goto(link.href);
+      await waitForReady(fresh.page);
+      assert.deepEqual(await stateOf(fresh.page), state, 'the fresh page has the same state');
+      assert.deepEqual(await checkSection(fresh.page, id), [], 'and draws it as core.js computes it');
+      assert.deepEqual(await drawn(fresh.page, id), curves, 'the same curves, shown and hidden, as the page the link came from');
+    });
+  }
+  await finish(fresh);
+  await finish(opened);
 });
 
 test('the embed dialog writes iframe code for the current state, with a size and the parts to show', async () => {
