@@ -11,8 +11,11 @@ import {
   useSite, startHost, nodeCore, readChart, dataset, comparePoints, frames, waitForReady, ROOT,
 } from './harness.mjs';
 import {
-  watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, iframeAttributes,
+  watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, iframeAttributes, openOffline, singleUrl,
 } from './share-kit.mjs';
+import {
+  registry, fieldsOf, sectionOf, checkSection, lockables, controlsOf,
+} from './registry-kit.mjs';
 
 const site = useSite();
 const core = await nodeCore();
@@ -242,5 +245,98 @@ test('"open in Activation Explorer" opens the full page with the same state, at 
   assert.equal(new URL(popup.url()).hash, '#maxout');
   assert.equal(await popup.evaluate(() => document.documentElement.lang), 'ko');
   assert.equal(await popup.locator('#maxout-piece-2-b').inputValue(), '0.5');
+  await opened.close();
+});
+
+// ---- every section the registry defines, as an embed
+
+const { table } = registry;
+
+/** Lockable names of section `id` (without 'all') and, per name, the selectors of its controls. */
+function locksOf(id) {
+  const names = [...lockables(table, id).entries()].filter(([name]) => name !== 'all');
+  return names.map(([name, keys]) => ({ name, controls: keys.flatMap((key) => controlsOf(table.byKey.get(key))) }));
+}
+
+async function disabledStates(page, selectors) {
+  return Object.fromEntries(await Promise.all(selectors.map(async (sel) => [sel, await page.locator(sel).isDisabled()])));
+}
+
+test('every function and comparison opens as embed.html?fn=<id> with its chart drawn; lock=<names> disables exactly their controls', async (t) => {
+  const opened = await open('embed.html');
+  const { page } = opened;
+  await page.locator('#embed-choose').waitFor();
+  const choices = await page.locator('#embed-choose').textContent();
+  for (const id of registry.embeddable) assert.ok(choices.includes(id), `the list of choices names ${id}`);
+  for (const id of registry.embeddable) {
+    await t.test(id, async () => {
+      // Lock every lockable setting but the last, which must stay free.
+      const locks = locksOf(id);
+      const locked = locks.slice(0, -1);
+      const free = locks.at(-1);
+      const lockKey = locked.length ? `&lock=${locked.map((l) => l.name).join(',')}` : '';
+      await page.goto(new URL(`embed.html?fn=${id}&hide=text${lockKey}`, site.url).href);
+      await waitForEmbed(page.mainFrame(), `${id}-chart`);
+      const embed = await page.evaluate(() => window.activationExplorer.embed);
+      assert.deepEqual(embed, { fn: id, hide: ['text'], lock: locked.map((l) => l.name) });
+      assert.deepEqual(await page.locator('#embed-root section').evaluateAll((els) => els.map((el) => el.id)), [id], 'the one section');
+      assert.equal(await page.locator('[data-prose]').count(), 0, 'hide=text leaves the explanation out');
+      assert.deepEqual(await checkSection(page, id), [], 'its chart plots core.js values at the defaults');
+      const want = Object.fromEntries([
+        ...locked.flatMap((l) => l.controls.map((sel) => [sel, true])),
+        ...free.controls.map((sel) => [sel, false]),
+      ]);
+      assert.deepEqual(await disabledStates(page, Object.keys(want)), want, `locked: ${locked.map((l) => l.name).join(', ') || 'nothing'}; free: ${free.name}`);
+      assert.equal(await page.locator('.embed-locked-note').isVisible(), locked.length > 0, 'the locked note says so');
+      assert.equal(await page.locator('#embed-open').getAttribute('href'), `${site.url}index.html?lang=en#${id}`);
+    });
+  }
+  await assertCleanPage(page, opened.dialogs);
+  assertOnlyOrigins(opened.requests, [site.url]);
+  await opened.close();
+});
+
+test('every section with hide=derivative,controls,formula,properties and lock=all: derivatives off, the parts hidden, every control locked', async (t) => {
+  const opened = await open('embed.html');
+  const { page } = opened;
+  for (const id of registry.embeddable) {
+    await t.test(id, async () => {
+      await page.goto(new URL(`embed.html?fn=${id}&hide=derivative,controls,formula,properties&lock=all`, site.url).href);
+      await waitForEmbed(page.mainFrame(), `${id}-chart`);
+      assert.deepEqual(await checkSection(page, id, { derivatives: false }), [], 'the chart without its derivative curves');
+      const controls = locksOf(id).flatMap((l) => l.controls);
+      assert.deepEqual(await disabledStates(page, controls), Object.fromEntries(controls.map((sel) => [sel, true])), 'lock=all');
+      const visible = async (sel) => page.locator(sel).evaluateAll((els) => els.some((el) => el.checkVisibility()));
+      for (const part of ['.lab-controls', '.formulas', '.lab-props', '.lab-jacobian', `#${id}-curve-df`, `#${id}-curve-dparam`, `#${id}-derivatives`]) {
+        assert.equal(await visible(part), false, `${part} is hidden`);
+      }
+      if (sectionOf(id).kind !== 'compare') assert.equal(await page.locator('.formulas').count(), 1, 'the formulas are there, only hidden');
+      // The explanation stays unless hidden.
+      if (await page.locator('[data-prose]').count()) {
+        await page.waitForFunction(() => document.querySelector('[data-prose]').childElementCount > 0);
+        assert.equal(await visible('[data-prose]'), true, 'the explanation is shown');
+      }
+    });
+  }
+  await assertCleanPage(page, opened.dialogs);
+  assertOnlyOrigins(opened.requests, [site.url]);
+  await opened.close();
+});
+
+test('every section opens from the single file as activation-explorer.html?fn=<id>, offline', async (t) => {
+  const opened = await openOffline(site.browser, null);
+  const { page } = opened;
+  for (const id of registry.embeddable) {
+    await t.test(id, async () => {
+      await page.goto(singleUrl(`?fn=${id}&hide=text`));
+      await waitForEmbed(page.mainFrame(), `${id}-chart`);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('embed-mode')), true);
+      assert.deepEqual(await page.locator('section').evaluateAll((els) => els.map((el) => el.id)), [id], 'only that section');
+      assert.deepEqual(await checkSection(page, id), []);
+      assert.equal(await page.locator('#embed-open').getAttribute('href'), singleUrl(`?lang=en#${id}`));
+    });
+  }
+  await assertCleanPage(page, opened.dialogs);
+  assertOnlyOrigins(opened.requests, ['file://']);
   await opened.close();
 });

@@ -12,33 +12,15 @@ import { pathToFileURL } from 'node:url';
 import {
   useSite, openPage, waitForReady, buildAllCharts, waitForChart, readChart, dataset, comparePoints, frames, nodeCore, DIST,
 } from './harness.mjs';
-import { watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState } from './share-kit.mjs';
+import {
+  watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, SINGLE, singleUrl, openOffline as openKitOffline,
+} from './share-kit.mjs';
 import { cspHash } from '../../build_scripts/lib/csp.mjs';
 import { startServer } from '../../build_scripts/serve.mjs';
 
 const site = useSite();
 const core = await nodeCore();
-const SINGLE = path.join(DIST, 'activation-explorer.html');
-const singleUrl = (query = '') => `${pathToFileURL(SINGLE).href}${query}`;
-
-/**
- * The single file from disk with the network cut: the context is offline and every request
- * but reading the file itself is aborted (and would be reported as a failed request).
- */
-async function openOffline(url) {
-  const opened = await openPage(site.browser, url, {
-    goto: false,
-    initScripts: [watchScript],
-    route: async (context) => {
-      await context.route('**', (route) => (route.request().url().startsWith('file:')
-        ? route.continue() : route.abort('internetdisconnected')));
-      await context.setOffline(true);
-    },
-  });
-  const traffic = recordTraffic(opened.page);
-  await opened.page.goto(url);
-  return { ...opened, ...traffic };
-}
+const openOffline = (url) => openKitOffline(site.browser, url);
 
 async function finishOffline({ page, close, requests, dialogs }) {
   await assertCleanPage(page, dialogs);

@@ -2,6 +2,9 @@
 // for requests to other origins, CSP violations and script a link may have smuggled in.
 
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openPage, DIST } from './harness.mjs';
 import { loadCore } from '../../web/src/core/core.js';
 import { createStateTable } from '../../web/src/model/state.js';
 import { parseState } from '../../web/src/model/url-state.js';
@@ -41,6 +44,30 @@ export async function assertCleanPage(page, dialogs) {
     assert.equal(pwned, undefined, `a link ran script in ${frame.url()}`);
   }
   assert.deepEqual(dialogs, [], 'no alert/confirm/prompt was opened');
+}
+
+/** dist/activation-explorer.html as a file:// URL, with `query` ('?…') appended. */
+export const SINGLE = path.join(DIST, 'activation-explorer.html');
+export const singleUrl = (query = '') => `${pathToFileURL(SINGLE).href}${query}`;
+
+/**
+ * A page of `browser` with the network cut: the context is offline and every request but
+ * reading a file is aborted (and would be reported as a failed request). Navigates to `url`
+ * unless it is null. Returns openPage's result with { requests, dialogs }.
+ */
+export async function openOffline(browser, url) {
+  const opened = await openPage(browser, url ?? 'about:blank', {
+    goto: false,
+    initScripts: [watchScript],
+    route: async (context) => {
+      await context.route('**', (route) => (route.request().url().startsWith('file:')
+        ? route.continue() : route.abort('internetdisconnected')));
+      await context.setOffline(true);
+    },
+  });
+  const traffic = recordTraffic(opened.page);
+  if (url) await opened.page.goto(url);
+  return { ...opened, ...traffic };
 }
 
 let tablePromise = null;
