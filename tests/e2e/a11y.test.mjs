@@ -7,17 +7,22 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { useSite, buildAllCharts, runAxe, formatViolations, PHONE, SCREENSHOTS } from './harness.mjs';
+import { registry } from './registry-kit.mjs';
 
 const site = useSite();
+// Examples picked from the registry: a values table to open and a parameter box to warn in.
+const FIRST_CURVE = registry.curveFunctions[0].slug;
+const LAST_CURVE = registry.curveFunctions.at(-1).slug;
+const PARAM = `${registry.paramFields[0].section}-${registry.paramFields[0].param}`;
 
 for (const [locale, lang] of [['en-US', 'en'], ['ko-KR', 'ko']]) {
   test(`axe-core finds no serious or critical violations (${lang})`, async () => {
     const { page, close } = await site.open({ locale });
     await buildAllCharts(page);
     // Open one values table and leave a warning showing, so their markup is checked too.
-    await page.locator('#sigmoid-values summary').click();
-    await page.locator('#elu-alpha-input').fill('99');
-    await page.locator('#elu-alpha-input').press('Tab');
+    await page.locator(`#${FIRST_CURVE}-values summary`).click();
+    await page.locator(`#${PARAM}-input`).fill(String(registry.paramFields[0].max + 99));
+    await page.locator(`#${PARAM}-input`).press('Tab');
     const violations = await runAxe(page);
     if (violations.length) console.log(`axe (${lang}):\n${formatViolations(violations)}`);
     assert.equal(violations.length, 0, `axe (${lang}):\n${formatViolations(violations)}`);
@@ -29,7 +34,7 @@ test('axe-core in the dark theme (the system setting), en', async () => {
   const { page, close } = await site.open({ locale: 'en-US', colorScheme: 'dark' });
   await buildAllCharts(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => window.__e2e.settleInView(document.getElementById('softplus-chart')));
+  await page.evaluate((id) => window.__e2e.settleInView(document.getElementById(id)), `${registry.paramFields[0].section}-chart`);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-dark-en-1280.png') });
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, `axe (en, dark):\n${formatViolations(violations)}`);
@@ -53,15 +58,15 @@ test('every chart is role="img" with a label, and has a values table or a table 
     label: el.getAttribute('aria-label') ?? '',
     alternative: Boolean(el.closest('section')?.querySelector('details.values table, table')),
   })));
-  assert.ok(charts.length >= 13, `${charts.length} charts`);
+  assert.deepEqual(charts.map((c) => c.id), registry.canvasIds, 'a chart for every function and comparison');
   for (const c of charts) {
     assert.equal(c.role, 'img', `${c.id} role`);
     assert.ok(c.label.length > 20 && !/undefined|NaN|\{/.test(c.label), `${c.id} label: "${c.label}"`);
     assert.ok(c.alternative, `${c.id} has a table alternative`);
   }
   // The values table holds numbers once opened.
-  await page.locator('#tanh-values summary').click();
-  const rows = await page.locator('#tanh-values-table tbody tr').count();
-  assert.ok(rows >= 5, `tanh values table has ${rows} rows`);
+  await page.locator(`#${LAST_CURVE}-values summary`).click();
+  const rows = await page.locator(`#${LAST_CURVE}-values-table tbody tr`).count();
+  assert.ok(rows >= 5, `${LAST_CURVE} values table has ${rows} rows`);
   await close();
 });

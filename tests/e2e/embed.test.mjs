@@ -14,7 +14,7 @@ import {
   watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, iframeAttributes, openOffline, singleUrl,
 } from './share-kit.mjs';
 import {
-  registry, fieldsOf, sectionOf, checkSection, lockables, controlsOf,
+  registry, sectionOf, checkSection, lockables, controlsOf,
 } from './registry-kit.mjs';
 
 const site = useSite();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { useSite, ROOT, SCREENSHOTS, PHONE } from './harness.mjs';
+import { registry } from './registry-kit.mjs';
 
 const site = useSite();
 const en = JSON.parse(readFileSync(path.join(ROOT, 'web/i18n/en.json'), 'utf8'));
@@ -35,17 +36,20 @@ async function assertReadableFailure(page, dict, lang, problems) {
       id: el.dataset.prose, lang: el.lang, chars: el.textContent.trim().length, visible: el.checkVisibility(),
     })),
     formulas: [...document.querySelectorAll('.formulas math')].filter((el) => el.checkVisibility()).length,
-    headings: [...document.querySelectorAll('main h2, main h3')].filter((el) => el.checkVisibility()).length,
+    titles: [...document.querySelectorAll('main .section-title')].filter((el) => el.checkVisibility()).map((el) => el.id),
     overflowHidden: getComputedStyle(document.body).overflow === 'hidden' || getComputedStyle(document.documentElement).overflow === 'hidden',
   }));
   assert.equal(state.loading, 0, 'no "loading the charts…" placeholder stays on screen');
   assert.equal(state.canvases, 0, 'no empty charts');
-  assert.ok(state.prose.length >= 10, 'explanations present');
+  const explained = state.prose.map((p) => p.id);
+  for (const id of [...registry.functions, ...registry.comparisons.map((c) => c.id)]) {
+    assert.ok(explained.includes(id), `the explanation of ${id} is present`);
+  }
   for (const p of state.prose) {
     assert.ok(p.visible && p.chars > 200 && p.lang === lang, `explanation ${p.id} readable in ${lang} (${JSON.stringify(p)})`);
   }
-  assert.ok(state.formulas >= 16, `formulas readable (${state.formulas})`);
-  assert.ok(state.headings >= 12, `section headings readable (${state.headings})`);
+  assert.equal(state.formulas, registry.formulaCount, 'every formula readable');
+  assert.deepEqual(state.titles, registry.sectionIds.map((id) => `${id}-title`), 'every section heading readable');
   assert.equal(state.overflowHidden, false, 'the page still scrolls');
 }
 
@@ -88,13 +92,13 @@ test('scripts off: headings and formulas show at once, not after the 2 s fallbac
       at: performance.now(),
       booting: document.documentElement.classList.contains('booting'),
       formulas: [...document.querySelectorAll('.formulas math')].filter((el) => el.checkVisibility()).length,
-      headings: [...document.querySelectorAll('main h2')].filter((el) => el.checkVisibility()).length,
+      titles: [...document.querySelectorAll('main .section-title')].filter((el) => el.checkVisibility()).map((el) => el.id),
       toggle: getComputedStyle(document.getElementById('lang-toggle')).display,
     }));
     assert.ok(shown.at < 1900, `read before the fallback (${Math.round(shown.at)} ms)`);
     assert.equal(shown.booting, true, 'no script ran to remove the class');
-    assert.ok(shown.formulas >= 16, `formulas visible without scripts (${shown.formulas}); noscript.css must apply`);
-    assert.ok(shown.headings >= 12, `section headings visible without scripts (${shown.headings})`);
+    assert.equal(shown.formulas, registry.formulaCount, 'every formula visible without scripts; noscript.css must apply');
+    assert.deepEqual(shown.titles, registry.sectionIds.map((id) => `${id}-title`), 'every section heading visible without scripts');
     assert.equal(shown.toggle, 'none', 'no language toggle that could not work');
   } finally {
     await context.close();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { useSite, buildAllCharts, visibleStrings, frames, ROOT } from './harness.mjs';
+import { registry, dictionaries } from './registry-kit.mjs';
 
 const site = useSite();
 const en = JSON.parse(readFileSync(path.join(ROOT, 'web/i18n/en.json'), 'utf8'));
@@ -14,14 +15,17 @@ const ko = JSON.parse(readFileSync(path.join(ROOT, 'web/i18n/ko.json'), 'utf8'))
 
 const HANGUL = /[\uac00-\ud7a3]/g;
 const LATIN_WORD = /[A-Za-z][A-Za-z'’-]{2,}/g;
-// Proper nouns, function names as the field writes them, and code-like words that stay
-// in Latin letters in Korean text. Anything else in Latin letters without a single
-// Hangul syllable next to it is an untranslated string.
-const KEEP_LATIN = new Set([
+// Proper nouns and code-like words that stay in Latin letters in Korean text, plus every
+// function's Korean name where the field writes it in Latin letters (ReLU, ELU, tanh …: from
+// the content files, for each function of core.list()). Anything else in Latin letters
+// without a single Hangul syllable next to it is an untranslated string.
+const TECHNICAL_TERMS = [
   'ReLU', 'ELU', 'PReLU', 'Leaky', 'GELU', 'SELU', 'Softplus', 'Softmax', 'Maxout', 'tanh', 'sigmoid', 'softmax',
   'PyTorch', 'Keras', 'TensorFlow', 'TF.js', 'NumPy', 'WebAssembly', 'JavaScript', 'Chart.js', 'KaTeX',
   'exp', 'log', 'max', 'min', 'English',
-]);
+];
+const KOREAN_NAMES_IN_LATIN = registry.functions.flatMap((slug) => dictionaries.ko.fn[slug].match(LATIN_WORD) ?? []);
+const KEEP_LATIN = new Set([...TECHNICAL_TERMS, ...KOREAN_NAMES_IN_LATIN]);
 
 /** Strings shown in Korean mode that are still (Latin-letter) English. */
 function untranslated(strings) {
@@ -38,6 +42,9 @@ function koreanInEnglish(strings) {
   return strings.filter(({ text, lang }) => lang !== 'ko'
     && (text.match(HANGUL)?.length ?? 0) > (text.match(/[A-Za-z]/g)?.length ?? 0));
 }
+
+// The first parameter on the page: its clamping hint is a dynamic string.
+const PARAM = `${registry.paramFields[0].section}-${registry.paramFields[0].param}`;
 
 const show = (list) => list.map((s) => `  ${s.where}: ${s.text.slice(0, 160)}`).join('\n');
 
@@ -62,8 +69,8 @@ test('the language toggle switches every visible string, and back', async () => 
   const { page, close } = await site.open({ locale: 'en-US' });
   await buildAllCharts(page);
   // Leave a warning hint and a readout on screen: dynamic strings must switch too.
-  await page.locator('#elu-alpha-input').fill('99');
-  await page.locator('#elu-alpha-input').press('Tab');
+  await page.locator(`#${PARAM}-input`).fill(String(registry.paramFields[0].max + 99));
+  await page.locator(`#${PARAM}-input`).press('Tab');
   await frames(page, 2);
   const english = await visibleStrings(page);
   assert.deepEqual(koreanInEnglish(english), [], `Korean text in the English page:\n${show(koreanInEnglish(english))}`);
@@ -83,7 +90,7 @@ test('the language toggle switches every visible string, and back', async () => 
   const same = korean.filter((s) => englishSet.has(s.text) && s.text.match(LATIN_WORD)
     && !untranslated([s]).length && s.text.match(HANGUL));
   assert.deepEqual(same, [], `identical mixed strings in both languages:\n${show(same)}`);
-  const hint = await page.locator('#elu-alpha-hint').textContent();
+  const hint = await page.locator(`#${PARAM}-hint`).textContent();
   assert.match(hint, HANGUL, `the clamping hint is translated: "${hint}"`);
 
   await page.locator('#lang-toggle').click();

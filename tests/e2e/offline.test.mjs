@@ -15,6 +15,7 @@ import {
 import {
   watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, SINGLE, singleUrl, openOffline as openKitOffline,
 } from './share-kit.mjs';
+import { registry, checkSection } from './registry-kit.mjs';
 import { cspHash } from '../../build_scripts/lib/csp.mjs';
 import { startServer } from '../../build_scripts/serve.mjs';
 
@@ -33,10 +34,10 @@ test('the single file renders every section from file:// with every network requ
   const { page } = opened;
   await waitForReady(page);
   const canvases = await buildAllCharts(page);
-  assert.ok(canvases.length >= 13, `${canvases.length} charts, each plotting data`);
+  assert.deepEqual(canvases, registry.canvasIds.map((id) => `#${id}`), 'every chart, each plotting data');
   const report = await page.evaluate(() => ({
     sections: document.querySelectorAll('main section[id]').length,
-    prose: [...document.querySelectorAll('[data-prose]')].map((el) => el.textContent.trim().length),
+    prose: Object.fromEntries([...document.querySelectorAll('[data-prose]')].map((el) => [el.dataset.prose, el.textContent.trim().length])),
     formulas: document.querySelectorAll('.formulas math').length,
     summaryRows: document.querySelectorAll('#summary-table tbody tr').length,
     coreError: !document.getElementById('core-error').hidden,
@@ -44,15 +45,14 @@ test('the single file renders every section from file:// with every network requ
   }));
   const siteSections = readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<section id=/g).length;
   assert.equal(report.sections, siteSections, 'every section of the site');
-  assert.ok(report.prose.length >= 13 && report.prose.every((n) => n > 200), 'every explanation is there');
-  assert.ok(report.formulas >= 16);
-  assert.equal(report.summaryRows, 10);
+  for (const id of ['intro', ...registry.functions, ...registry.comparisons.map((c) => c.id)]) {
+    assert.ok(report.prose[id] > 200, `the explanation of ${id} is there (${report.prose[id]} characters)`);
+  }
+  assert.equal(report.formulas, registry.formulaCount, 'every function\'s formulas');
+  assert.equal(report.summaryRows, registry.list.length, 'a summary row per function');
   assert.equal(report.coreError, false, 'the inlined core loaded');
   assert.match(report.policy, /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
-  const elu = await readChart(page, '#elu-chart');
-  assert.deepEqual(comparePoints(dataset(elu, 'f').data, (xs) => core.evaluate('elu', xs)), []);
-  const softmax = await readChart(page, '#softmax-chart');
-  core.softmax([2, 1, 0.1]).forEach((p, i) => assert.ok(Math.abs(softmax.datasets[0].data[i] - p) < 1e-12));
+  for (const id of registry.embeddable) assert.deepEqual(await checkSection(page, id), [], `${id} plots core.js values`);
 
   // Switching language uses the inlined Korean explanations.
   await page.locator('#lang-toggle').click();
