@@ -7,11 +7,11 @@
 //   for (const spec of registry.curveFunctions) …
 //   assert.deepEqual(await checkSection(page, 'elu'), []);   // [] or a list of problems
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   nodeCore, pageFormat, waitForChart, readChart, frames, comparePoints, close,
 } from './harness.mjs';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createStateTable, boundsOf, isDefault, paramsOf } from '../../web/src/model/state.js';
 import { lockables } from '../../web/src/share/embed-options.js';
 import { makeTranslator } from '../../web/src/text/i18n.js';
@@ -25,6 +25,14 @@ const table = createStateTable(list, comparisons);
 
 const topLevel = list.filter((s) => s.parent === undefined);
 const childrenOf = (slug) => list.filter((s) => s.parent === slug);
+// In document order: a nested function right after its parent's own content.
+const sectionIds = [
+  'intro',
+  ...topLevel.flatMap((s) => [s.slug, ...childrenOf(s.slug).map((c) => c.slug)]),
+  ...comparisons.map((c) => c.id),
+  'summary',
+];
+const kindOf = (id) => table.sections.find((s) => s.id === id)?.kind;
 
 /**
  * Everything the tests derive from the registry:
@@ -35,7 +43,7 @@ const childrenOf = (slug) => list.filter((s) => s.parent === slug);
  *   topLevelIds                       the table of contents (nested functions left out)
  *   nested                            [{ id, parent }] for functions shown inside another's section
  *   embeddable                        every function and comparison (embed.html?fn=<id>)
- *   canvasIds                         every chart canvas on the page
+ *   canvasIds                         every chart canvas on the page, in document order
  *   paramFields                       every parameter field of the state table (all sections)
  */
 export const registry = {
@@ -46,19 +54,11 @@ export const registry = {
   functions: list.map((s) => s.slug),
   curveFunctions: list.filter((s) => s.kind !== 'vector'),
   vectorFunctions: list.filter((s) => s.kind === 'vector'),
-  sectionIds: [
-    'intro',
-    ...topLevel.flatMap((s) => [s.slug, ...childrenOf(s.slug).map((c) => c.slug)]),
-    ...comparisons.map((c) => c.id),
-    'summary',
-  ],
+  sectionIds,
   topLevelIds: ['intro', ...topLevel.map((s) => s.slug), ...comparisons.map((c) => c.id), 'summary'],
   nested: list.filter((s) => s.parent !== undefined).map((s) => ({ id: s.slug, parent: s.parent })),
   embeddable: table.sections.map((s) => s.id),
-  canvasIds: [
-    ...list.flatMap((s) => (s.kind === 'vector' ? [`${s.slug}-logits-chart`, `${s.slug}-chart`] : [`${s.slug}-chart`])),
-    ...comparisons.map((c) => `${c.id}-chart`),
-  ],
+  canvasIds: sectionIds.filter(kindOf).flatMap((id) => (kindOf(id) === 'vector' ? [`${id}-logits-chart`, `${id}-chart`] : [`${id}-chart`])),
   paramFields: table.fields.filter((f) => f.param !== undefined),
   /** Formula blocks on the page: f and f′ for each function, ∂f/∂p where it has one. */
   formulaCount: list.reduce((n, s) => n + 2 + (s.parameterDerivativeFormula ? 1 : 0), 0),
