@@ -4,7 +4,7 @@
 //
 //  1. First chart painted: time from navigation start to the first frame after the first
 //     data curve is stroked on a canvas, for the explorer (dist/) and for the bare page
-//     (bench/bare/: Chart.js + plain JS drawing the same sigmoid chart), both served by
+//     (bench/bare/: Chart.js + plain JS drawing one function and its derivative), both served by
 //     build_scripts/serve.mjs from one directory. Cold loads (a fresh browser context each,
 //     so no HTTP or code cache), interleaved, medians and their ratio. Target ≤ 1.3.
 //     "Painted" is defined the same way for both pages by an init script: it counts lineTo

@@ -19,7 +19,7 @@
 // its registry defaults (activation::default_arguments: parameters and, for the pieces
 // kind, its default pieces), so a row added to the registry is benchmarked as it is.
 //
-// Example: printf 'time sigmoid f 1000 5\nquit\n' | build/native_bench
+// Example: printf 'list\ntime <slug> f 1000 5\nquit\n' | build/native_bench
 
 #include <algorithm>
 #include <chrono>

@@ -12,20 +12,25 @@ using detail::shortest_text;
 std::string interval(double min, double max, bool min_exclusive) {
   return (min_exclusive ? "(" : "[") + shortest_text(min) + ", " + shortest_text(max) + "]";
 }
+
+
+bool in_range(const ParamSpec& param, double value) {
+  const bool above_min = param.min_exclusive ? value > param.min : value >= param.min;
+  return std::isfinite(value) && above_min && value <= param.max;
+}
 }  // namespace
 
 std::string check_param(const ActivationSpec& spec, const ParamSpec& param, double value) {
-  const bool too_low = param.min_exclusive ? !(value > param.min) : !(value >= param.min);
-  if (std::isfinite(value) && !too_low && value <= param.max) return {};
+  if (in_range(param, value)) return {};
   return std::string(spec.slug) + " parameter " + std::string(param.name) +
          " must be a finite number in " + interval(param.min, param.max, param.min_exclusive) +
          " (got " + shortest_text(value) + ")";
 }
 
+// Every batch call passes here: the passing path builds no message (no string at all).
 std::string check_params(const ActivationSpec& spec, const ParamValues& values) {
   for (std::size_t i = 0; i < spec.params.size(); ++i) {
-    std::string error = check_param(spec, spec.params[i], values[i]);
-    if (!error.empty()) return error;
+    if (!in_range(spec.params[i], values[i])) return check_param(spec, spec.params[i], values[i]);
   }
   return {};
 }

@@ -8,7 +8,7 @@ export const PROPERTY_ROWS = [
   'nonDifferentiableAt', 'saturates', 'usesExp',
 ];
 
-// elu reports the supremum interval as starting at the smallest double above 0: print 0.
+// A steepest slope held for x > 0 is reported from the smallest double above 0: print 0.
 const TINY = 1e-300;
 const shown = (x) => (x !== 0 && Math.abs(x) < TINY ? 0 : x);
 // core.js reports "not applicable" as null (a vector function's f(0)); NaN means the same.
