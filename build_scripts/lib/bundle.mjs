@@ -39,23 +39,41 @@ export function externaliseWasmIn(scripts) {
 const common = { bundle: true, minify: !process.env.NO_MINIFY, write: false, logLevel: 'warning', legalComments: 'eof' };
 
 /**
- * The site's modules: { scripts: { name: text }, wasm, carrier }. core-boot.js, tiny, starts
- * the wasm and the explanations as soon as the page is parsed, while app.js (Chart.js and the
- * page) is still downloading; the chunk they share holds the core and its glue.
+ * The site's modules: { scripts: { name: text }, wasm, carrier, loadedFirst: [names] }. core-boot.js, tiny, starts
+ * the wasm as soon as the page is parsed, while app.js (Chart.js and the page) is still
+ * downloading; the chunk they share holds the core and its glue. Section modules other than
+ * the first screen's are chunks of their own, loaded when a section of theirs comes near.
  */
 export async function bundleSiteModules() {
   const js = await esbuild.build({
     ...common,
     entryPoints: { app: entry('main.js'), [CORE_BOOT.replace(/\.js$/, '')]: entry('boot.js') },
     splitting: true,
-    chunkNames: 'core-[hash]',
+    chunkNames: '[name]-[hash]',
+    metafile: true,
     format: 'esm',
     target: ['es2022'],
     outdir: 'out',
   });
   const scripts = Object.fromEntries(js.outputFiles.map((f) => [path.basename(f.path), f.text]));
   if (!scripts['app.js'] || !scripts[CORE_BOOT]) throw new Error(`unexpected bundle files: ${Object.keys(scripts).join(', ')}`);
-  return externaliseWasmIn(scripts);
+  return { ...externaliseWasmIn(scripts), loadedFirst: staticClosure(js.metafile, ['app.js', CORE_BOOT]) };
+}
+
+// The scripts a page loads before any section is near: the entries and what they import
+// statically, not the chunks they import() later.
+function staticClosure(metafile, entries) {
+  const byName = new Map(Object.entries(metafile.outputs).map(([file, output]) => [path.basename(file), output]));
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const { path: file, kind } of byName.get(name).imports) {
+      if (kind === 'import-statement') visit(path.basename(file));
+    }
+  };
+  entries.forEach(visit);
+  return [...seen];
 }
 
 export async function bundleCss() {

@@ -13,8 +13,9 @@ export const LANGS = ['en', 'ko'];
 export const CONTENT_DIR = path.join(ROOT, 'web', 'content');
 
 /**
- * Every section in page order: the introduction, each function (a function with a `parent`
- * is shown inside its parent's section), the comparisons and the summary table.
+ * Every section in page order: the first screen's chart (picker comparisons), the
+ * introduction, each function (a function with a `parent` is shown inside its parent's
+ * section), the other comparisons and the summary table.
  * @returns {{ id: string, kind: string, spec?: object, parent?: string, comparison?: object }[]}
  */
 export function pageSections(list, comparisons) {
@@ -24,10 +25,12 @@ export function pageSections(list, comparisons) {
       throw new Error(`${id} is shown inside ${parent}, which is not a top-level function of the registry`);
     }
   }
+  const comparison = (c) => ({ id: c.id, kind: c.style === 'picker' ? 'picker' : 'compare', comparison: c });
   return [
+    ...comparisons.filter((c) => c.style === 'picker').map(comparison),
     { id: 'intro', kind: 'text' },
     ...functions,
-    ...comparisons.map((comparison) => ({ id: comparison.id, kind: 'compare', comparison })),
+    ...comparisons.filter((c) => c.style !== 'picker').map(comparison),
     { id: 'summary', kind: 'summary' },
   ];
 }

@@ -1,16 +1,20 @@
-// The page's markup, rendered once from the sections (content.mjs) and wrapped twice: into
-// the page (headings at level 2, nested sections inside their parent) and into the embed's
-// templates (one <template> a section, heading at level 1). English text is written in for
-// readers without scripts; data-i18n marks what the page translates at run time.
+// The page's markup, rendered from the sections (content.mjs) in one language: every
+// heading, formula, explanation, property table and string is in the HTML, and the scripts
+// add charts and controls in place. Each section is rendered once per language and wrapped
+// for the page (headings at level 2, nested sections inside their parent, explanations
+// inline) and for the embed's templates (one <template> a section, heading at level 1,
+// explanations filled by the embed's script). data-i18n marks what the single file, which
+// switches language in place, translates at run time.
+import { escapeHtml } from './html.mjs';
 import { renderTex } from './markdown.mjs';
+import { chartPlaceholder, pickerSkeleton, propertiesBlock, summaryTable } from './statics.mjs';
 
-export const escapeHtml = (s) => String(s)
-  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+export { escapeHtml };
 
 /** The string at a dotted key of the dictionary; throws when there is none. */
 export function lookup(dict, key) {
   const value = key.split('.').reduce((node, part) => node?.[part], dict);
-  if (typeof value !== 'string') throw new Error(`the page's English dictionary has no string "${key}"`);
+  if (typeof value !== 'string') throw new Error(`the page's dictionary has no string "${key}"`);
   return value;
 }
 
@@ -24,55 +28,79 @@ function formulaBlock(spec, dict) {
     `<div class="formula">${i18n('dt', key, dict)}<dd>${renderTex(tex, true)}</dd></div>`).join('')}</dl>`;
 }
 
-// The place a section's interactive part (its "lab") is mounted; data-kind picks the module.
-function labPlaceholder(id, kind, dict) {
-  return `<div class="lab lab-${kind}" id="${id}-lab" data-lab="${id}" data-kind="${kind}">`
-    + `${i18n('p', 'app.loading', dict, ' class="lab-status"')}</div>`;
-}
-
 const hasLab = (section) => section.kind !== 'text';
 
 /**
- * Every section's heading text and body, rendered once: Map id → { section, title, body }.
- * `html` is { en: { id: html }, ko: … }: a section gets a prose placeholder when either
- * language has an explanation for it.
+ * What a lab holds before its script runs (statics.mjs), for headings at `level`.
+ * `ctx`: { t, list, comparisonSlugs(section), slotOf(slug) }.
  */
-export function renderSectionParts(sections, dict, html) {
+function labContent(section, level, ctx) {
+  const { id, kind, spec } = section;
+  const { t } = ctx;
+  if (kind === 'picker') {
+    const slugs = ctx.comparisonSlugs(section);
+    return pickerSkeleton({ id, slugs, featured: section.comparison.featured ?? slugs[0], slotOf: ctx.slotOf, t });
+  }
+  if (kind === 'summary') return summaryTable({ id, list: ctx.list, t });
+  if (!spec) return chartPlaceholder(t); // a comparison
+  const titleKey = kind === 'scalar' && spec.params.length === 0 ? 'props.heading' : 'props.headingCurrent';
+  return chartPlaceholder(t) + propertiesBlock({ id, properties: spec.properties, t, level, titleKey });
+}
+
+/**
+ * Every section's heading, formulas and explanation in one language, rendered once:
+ * Map id → { section, name, title, formulas, prose }. `prose` is the explanation's HTML or ''.
+ */
+export function renderSectionParts(sections, dict, proseOfLang) {
   const parts = new Map();
   for (const section of sections) {
-    const { id, spec, kind } = section;
-    const title = `<a class="anchor" href="#${id}" data-i18n="section.${id}">${escapeHtml(lookup(dict, `section.${id}`))}</a>`;
-    const prose = Object.values(html).some((byId) => byId[id] !== undefined) ? `<div class="prose" data-prose="${id}"></div>` : '';
-    const body = `<div class="section-body">${spec ? formulaBlock(spec, dict) : ''}`
-      + `${hasLab(section) ? labPlaceholder(id, kind, dict) : ''}${prose}</div>`;
-    parts.set(id, { section, title, body });
+    const { id, spec } = section;
+    const name = lookup(dict, `section.${id}`);
+    parts.set(id, {
+      section,
+      name,
+      title: `<a class="anchor" href="#${id}" data-i18n="section.${id}">${escapeHtml(name)}</a>`,
+      formulas: spec ? formulaBlock(spec, dict) : '',
+      prose: proseOfLang[id] ?? '',
+    });
   }
   return parts;
 }
 
-function wrap({ section, title, body }, level, children = '') {
+/**
+ * One section's markup. `prose`: 'inline' (the page: the explanation in the HTML) or
+ * 'placeholder' (the embed: an empty place its script fills, when the section has one).
+ */
+function wrap({ section, title, formulas, prose }, level, ctx, { children = '', proseMode = 'inline' } = {}) {
   const { id, kind } = section;
   const cls = `section section-${kind}${level > 2 ? ' section-nested' : ''}`;
+  const lab = hasLab(section)
+    ? `<div class="lab lab-${kind}" id="${id}-lab" data-lab="${id}" data-kind="${kind}">${labContent(section, level + 1, ctx)}</div>`
+    : '';
+  const proseHtml = !prose ? '' : `<div class="prose" data-prose="${id}">${proseMode === 'inline' ? prose : ''}</div>`;
   return `<section id="${id}" class="${cls}" aria-labelledby="${id}-title">`
-    + `<h${level} id="${id}-title" class="section-title">${title}</h${level}>${body}${children}</section>\n`;
+    + `<h${level} id="${id}-title" class="section-title">${title}</h${level}>`
+    + `<div class="section-body">${formulas}${lab}${proseHtml}</div>${children}</section>\n`;
 }
 
 /** The page's sections and table of contents: { sections, toc } (HTML). */
-export function pageMarkup(parts, dict) {
+export function pageMarkup(parts, ctx) {
   const all = [...parts.values()];
   const top = all.filter((p) => p.section.parent === undefined);
   const sections = top.map((p) => {
-    const children = all.filter((c) => c.section.parent === p.section.id).map((c) => wrap(c, 3)).join('');
-    return wrap(p, 2, children);
+    const children = all.filter((c) => c.section.parent === p.section.id).map((c) => wrap(c, 3, ctx)).join('');
+    return wrap(p, 2, ctx, { children });
   }).join('');
-  const tocItem = ({ section: { id } }) => `<li><a href="#${id}" data-i18n="section.${id}">${escapeHtml(lookup(dict, `section.${id}`))}</a></li>`;
-  return { sections, toc: `<ol class="toc-list">${top.map(tocItem).join('')}</ol>` };
+  const toc = `<ol class="toc-list">${top.map(({ section: { id }, name }) =>
+    `<li><a href="#${id}" data-i18n="section.${id}">${escapeHtml(name)}</a></li>`).join('')}</ol>`;
+  return { sections, toc };
 }
 
 /** One <template id="embed-template-<id>"> per section an embed can show (those with a lab). */
-export function embedTemplates(parts) {
+export function embedTemplates(parts, ctx) {
   return [...parts.values()].filter((p) => hasLab(p.section) && p.section.kind !== 'summary')
-    .map((p) => `<template id="embed-template-${p.section.id}">${wrap(p, 1).trim()}</template>`).join('\n');
+    .map((p) => `<template id="embed-template-${p.section.id}">${wrap(p, 1, ctx, { proseMode: 'placeholder' }).trim()}</template>`)
+    .join('\n');
 }
 
 /** Fill a shell's <!-- @name --> comments (each must be there exactly once). */
@@ -87,20 +115,34 @@ export function fillShell(shell, values, source = 'shell') {
   return html;
 }
 
+const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
 /**
- * Every data-i18n text in a built page must already be its English string: the page skips
- * translating a first visit in English. Throws naming the first key that is not.
+ * The shell's data-i18n texts and data-i18n-attr attributes, written in the dictionary's
+ * language (the shell, web/index.html, is written in English).
  */
-export function checkEnglishShell(html, dict) {
-  const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+export function translateShell(html, dict) {
+  const texts = html.replace(/(<[^>]*\sdata-i18n="([^"]+)"[^>]*>)([^<]*)(<)/g,
+    (whole, open, key, old, close) => `${open}${escapeHtml(lookup(dict, key))}${close}`);
+  return texts.replace(/<[^>]*\sdata-i18n-attr="([^"]+)"[^>]*>/g, (tag, pairs) => pairs.split(';').reduce((t, pair) => {
+    const [attr, key] = pair.split(':').map((x) => x.trim());
+    return t.replace(new RegExp(`(\\s${attr}=")[^"]*(")`), (m, a, b) => `${a}${escapeHtml(lookup(dict, key))}${b}`);
+  }, tag));
+}
+
+/**
+ * Every data-i18n text in a built page must already be its string in the page's language
+ * (`dict`): the page never translates itself on load. Throws naming the first key that is not.
+ */
+export function checkShell(html, dict) {
   for (const m of html.matchAll(/<[^>]*\sdata-i18n="([^"]+)"[^>]*>([^<]*)</g)) {
-    if (unescape(m[2]) !== lookup(dict, m[1])) throw new Error(`the page shell says "${m[2]}" for ${m[1]}, not its English string`);
+    if (unescape(m[2]) !== lookup(dict, m[1])) throw new Error(`the page says "${m[2]}" for ${m[1]}, not its string "${lookup(dict, m[1])}"`);
   }
   for (const m of html.matchAll(/<[^>]*\sdata-i18n-attr="([^"]+)"[^>]*>/g)) {
     for (const pair of m[1].split(';')) {
       const [attr, key] = pair.split(':').map((x) => x.trim());
       const value = m[0].match(new RegExp(`\\s${attr}="([^"]*)"`))?.[1];
-      if (value === undefined || unescape(value) !== lookup(dict, key)) throw new Error(`the page shell's ${attr} for ${key} is not its English string`);
+      if (value === undefined || unescape(value) !== lookup(dict, key)) throw new Error(`the page's ${attr} for ${key} is not its string`);
     }
   }
   return html;

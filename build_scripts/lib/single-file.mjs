@@ -2,21 +2,18 @@
 // code, styles, both languages' explanations inline), and the classic scripts that carry
 // the explanations to embeds. Both also answer ?fn=… embed views.
 import { LANGS } from './content.mjs';
-import { fillShell } from './render.mjs';
+import { inlineJson } from './html.mjs';
 import { insertCsp, singleFileCsp } from './csp.mjs';
+import { languagePage } from './pages.mjs';
 
 export const SINGLE_FILE = 'activation-explorer.html';
+export { inlineJson };
 
 /** Text that is safe inside <script>…</script>: fail rather than guess if it could end early. */
 export function checkInlineScript(js) {
   const bad = /<\/script|<!--/i.exec(js);
   if (bad) throw new Error(`the bundle contains "${bad[0]}" at ${bad.index}; it cannot be inlined as is`);
   return js;
-}
-
-/** JSON in <script type="application/json">: '<' escaped so no text can close the element. */
-export function inlineJson(id, data) {
-  return `<script type="application/json" id="${id}">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script>`;
 }
 
 /** The explanations as a classic script for embeds: self.activationExplorerProse[lang]. */
@@ -28,14 +25,15 @@ export function embedContentScript(lang, prose) {
 export const EARLY_SCRIPT = "document.documentElement.classList.toggle('embed-mode',new URLSearchParams(location.search).has('fn'))";
 
 /**
- * The single file from the page shell and the same render as the site: `markup` is
- * { toc, sections }, `templates` the embed templates, `html` the explanations by language.
+ * The single file: the English page from the same render as the site, switching language in
+ * place (its scripts read the explanations of both languages from inline JSON). `html` is the
+ * explanations by language, `templates` the embed templates.
  */
-export function renderSingleFile({ shell, markup, css, js, html, templates }) {
+export function renderSingleFile({ shell, dict, markup, css, js, html, templates, headScript }) {
   checkInlineScript(js);
   const assets = `<style>${css}</style>\n  <script>${EARLY_SCRIPT}</script>`;
-  let page = fillShell(shell, { assets, ...markup }, 'web/index.html');
-  page = insertCsp(page, singleFileCsp({ scripts: [EARLY_SCRIPT, js], styles: [css] }));
+  let page = languagePage({ shell, lang: LANGS[0], dict, markup, assets, headScript, variant: 'single' });
+  page = insertCsp(page, singleFileCsp({ scripts: [headScript, EARLY_SCRIPT, js], styles: [css] }));
   const tail = [templates, ...LANGS.map((lang) => inlineJson(`prose-${lang}`, html[lang])), `<script>${js}</script>`].join('\n');
   if (!page.includes('</body>')) throw new Error('web/index.html has no </body>');
   return page.replace('</body>', () => `${tail}\n</body>`);

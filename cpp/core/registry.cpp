@@ -16,8 +16,10 @@ constexpr std::string_view kReluFamily[] = {"relu", "leaky-relu", "elu"};
 // Maxout's default pieces are exactly ReLU: drawn at once it would hide behind it.
 constexpr std::string_view kHiddenInAll[] = {"maxout"};
 constexpr ComparisonSpec kComparisons[] = {
-    {"compare-relu-family", kReluFamily, {}, 3.0},
-    {"compare-all", {}, kHiddenInAll, 3.0},
+    // The first screen: every function, ReLU (today's default) highlighted.
+    {"overview", {}, kHiddenInAll, 4.0, ComparisonStyle::picker, "relu"},
+    {"compare-relu-family", kReluFamily, {}, 3.0, ComparisonStyle::checklist, {}},
+    {"compare-all", {}, kHiddenInAll, 3.0, ComparisonStyle::checklist, {}},
 };
 
 }  // namespace

@@ -175,12 +175,19 @@ struct ActivationSpec {
   VectorLimits vector{};
 };
 
+// How a comparison presents its functions. checklist: a section after the functions, each
+// curve switched on and off, with their derivatives. picker: the page's first chart, every
+// curve at once and one highlighted (with its derivative), the rest to pick from.
+enum class ComparisonStyle { checklist, picker };
+
 // A comparison section: several functions at their defaults on one chart.
 struct ComparisonSpec {
   std::string_view id;
   Span<std::string_view> members;  // empty: every function with a curve
   Span<std::string_view> hidden;   // members not drawn until the reader picks them
   double half_range;
+  ComparisonStyle style = ComparisonStyle::checklist;
+  std::string_view featured;       // picker: the member highlighted at first
 };
 
 // Limits that are not a single function's.

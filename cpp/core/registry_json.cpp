@@ -200,7 +200,10 @@ std::string registry_json() {
     j.open('{').field("id", c.id);
     j.key("members").strings(c.members);
     j.key("hidden").strings(c.hidden);
-    j.field("halfRange", c.half_range).close('}');
+    j.field("halfRange", c.half_range)
+        .field("style", c.style == ComparisonStyle::picker ? "picker" : "checklist");
+    if (!c.featured.empty()) j.field("featured", c.featured);
+    j.close('}');
   }
   j.close(']').key("limits").open('{').key("samplePoints").open('{')
       .field("min", static_cast<double>(kSampleMinPoints))

@@ -287,6 +287,14 @@ TEST(Registry, ComparisonsNameFunctionsWithCurves) {
       }
     }
     EXPECT_GT(c.half_range, 0);
+    // A picker highlights one function at first: one of its members.
+    if (c.style == ComparisonStyle::picker) {
+      ASSERT_NE(find_activation(c.featured), nullptr) << c.featured;
+      EXPECT_TRUE(has_curve(*find_activation(c.featured)));
+      EXPECT_TRUE(c.members.empty() || std::count(c.members.begin(), c.members.end(), c.featured) == 1);
+    } else {
+      EXPECT_TRUE(c.featured.empty());
+    }
   }
 }
 

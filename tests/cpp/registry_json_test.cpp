@@ -422,6 +422,9 @@ TEST_F(RegistryJson, ListsEveryComparison) {
     SCOPED_TRACE(std::string(c.id));
     EXPECT_TRUE(same_string(json.get("id"), c.id));
     EXPECT_TRUE(same_number(json.get("halfRange"), c.half_range));
+    EXPECT_TRUE(same_string(json.get("style"), c.style == ComparisonStyle::picker ? "picker" : "checklist"));
+    if (c.featured.empty()) EXPECT_EQ(json.get("featured"), nullptr);
+    else EXPECT_TRUE(same_string(json.get("featured"), c.featured));
     for (const auto& [key, names] : {std::make_pair("members", &c.members), std::make_pair("hidden", &c.hidden)}) {
       const Value* array = json.get(key);
       ASSERT_NE(array, nullptr) << key;

@@ -12,12 +12,25 @@ import { patchGlueForInlineWasm } from '../../build_scripts/lib/bundle.mjs';
 import { embedTemplates, pageMarkup, renderSectionParts } from '../../build_scripts/lib/render.mjs';
 import { pageSections, readContent } from '../../build_scripts/lib/content.mjs';
 import { loadRegistry, pageDictionaries } from '../../build_scripts/build-web.mjs';
+import { makeTranslator } from '../../web/src/text/i18n.js';
 
 const { list, comparisons } = await loadRegistry();
 const sections = pageSections(list, comparisons);
 const { html: prose, meta } = await readContent(sections);
 const { dictionaries } = await pageDictionaries(sections, meta);
-const parts = renderSectionParts(sections, dictionaries.en, prose);
+const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
+const contextOf = (lang) => ({
+  t: makeTranslator(dictionaries[lang]),
+  list,
+  slotOf: (slug) => list.find((s) => s.slug === slug).colour,
+  comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
+});
+const render = (lang) => {
+  const parts = renderSectionParts(sections, dictionaries[lang], prose[lang]);
+  return { parts, ctx: contextOf(lang), markup: pageMarkup(parts, contextOf(lang)) };
+};
+const en = render('en');
+const ko = render('ko');
 
 test('the site policy allows only its own scripts and wasm compilation', () => {
   assert.match(SITE_CSP, /(^|; )default-src 'none'(;|$)/);
@@ -63,26 +76,51 @@ test('the glue is patched to decode its inlined wasm without fetching a data: UR
   assert.throws(() => patchGlueForInlineWasm('function isDataURI(){}'), /no longer looks like/);
 });
 
-test('one render: the page nests sections, the embed templates hold one section each', () => {
-  const { sections: page, toc } = pageMarkup(parts, dictionaries.en);
-  const templates = embedTemplates(parts);
-  const ids = [...templates.matchAll(/<template id="embed-template-([\w-]+)">/g)].map((m) => m[1]);
-  assert.deepEqual(ids, [...list.map((s) => s.slug), ...comparisons.map((c) => c.id)]);
-  for (const spec of list) {
-    const template = templates.match(new RegExp(`<template id="embed-template-${spec.slug}">([\\s\\S]*?)</template>`))[1];
-    assert.match(template, new RegExp(`^<section id="${spec.slug}"[^>]*><h1 id="${spec.slug}-title"`));
-    assert.match(template, new RegExp(`data-lab="${spec.slug}" data-kind="${spec.kind}"`));
-    // The same body as on the page: rendered once.
-    assert.ok(page.includes(parts.get(spec.slug).body), `${spec.slug}: the page and the embed share one render`);
-    if (spec.parent) {
-      const parent = page.match(new RegExp(`<section id="${spec.parent}"[\\s\\S]*?<section id="${spec.slug}"[^>]*><h3`));
-      assert.ok(parent, `${spec.slug} is an h3 inside ${spec.parent}`);
-      assert.doesNotMatch(toc, new RegExp(`href="#${spec.slug}"`));
-    } else {
-      assert.match(toc, new RegExp(`href="#${spec.slug}"`));
-      assert.doesNotMatch(templates.match(new RegExp(`<template id="embed-template-${spec.slug}">[\\s\\S]*?</template>`))[0],
-        /<section id="[^"]+" class="section section-[a-z]+ section-nested"/, `${spec.slug}'s embed holds no nested section`);
+test('one render per language: explanations in the page, nested sections inside their parent', () => {
+  for (const [lang, { parts, markup: { sections: page, toc } }] of [['en', en], ['ko', ko]]) {
+    for (const { id, parent } of sections) {
+      // Every explanation is in the page's HTML, in the page's language.
+      if (prose[lang][id]) assert.ok(page.includes(`<div class="prose" data-prose="${id}">${prose[lang][id]}</div>`), `${lang} ${id} prose`);
+      assert.ok(page.includes(parts.get(id).title), `${lang} ${id} title`);
+      if (parent) {
+        assert.ok(page.match(new RegExp(`<section id="${parent}"[\\s\\S]*?<section id="${id}"[^>]*><h3`)), `${id} is an h3 inside ${parent}`);
+        assert.doesNotMatch(toc, new RegExp(`href="#${id}"`));
+      } else {
+        assert.match(toc, new RegExp(`href="#${id}" data-i18n="section.${id}">`));
+      }
     }
+  }
+  // Sections in the registry's order: the first screen's chart, the introduction, the functions.
+  const order = [...en.markup.sections.matchAll(/<section id="([\w-]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(order, sections.map((s) => s.id));
+});
+
+test('the labs hold what a reader without scripts can read: properties, the summary, the picker', () => {
+  const t = makeTranslator(dictionaries.en);
+  const page = en.markup.sections;
+  for (const spec of list) {
+    const lab = page.match(new RegExp(`<div class="lab lab-${spec.kind}" id="${spec.slug}-lab"[\\s\\S]*?</dl></div></div>`))?.[0];
+    assert.ok(lab, `${spec.slug} lab with its properties`);
+    assert.match(lab, /<noscript><p class="chart-noscript" data-i18n="app.chartNeedsScript">/);
+    for (const row of ['range', 'f0', 'maxAbsDerivative', 'monotonic']) assert.match(lab, new RegExp(`<dd data-prop="${row}">[^<]+</dd>`), `${spec.slug} ${row}`);
+  }
+  const summary = page.match(/<table id="summary-table"[\s\S]*?<\/table>/)[0];
+  assert.deepEqual([...summary.matchAll(/<tr data-slug="([\w-]+)">/g)].map((m) => m[1]), list.map((s) => s.slug));
+  const picker = comparisons.find((c) => c.style === 'picker');
+  const chips = page.match(new RegExp(`id="${picker.id}-lab"[\\s\\S]*?</ul>`))[0];
+  for (const slug of curves) assert.match(chips, new RegExp(`<a class="chip" href="#${slug}" data-slot="\\d+">`));
+  assert.match(page, new RegExp(`<a class="picker-more" href="#${picker.featured}">${t('picker.readAbout', { name: t(`fn.${picker.featured}`) })}`));
+});
+
+test('the embed templates hold one section each, heading at level 1, explanation filled by script', () => {
+  const templates = embedTemplates(en.parts, en.ctx);
+  const ids = [...templates.matchAll(/<template id="embed-template-([\w-]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(ids, sections.filter((s) => !['text', 'summary'].includes(s.kind)).map((s) => s.id));
+  for (const id of ids) {
+    const template = templates.match(new RegExp(`<template id="embed-template-${id}">([\\s\\S]*?)</template>`))[1];
+    assert.match(template, new RegExp(`^<section id="${id}"[^>]*><h1 id="${id}-title"`));
+    assert.doesNotMatch(template, /class="section [^"]*section-nested"/, `${id}'s embed holds no nested section`);
+    if (prose.en[id]) assert.match(template, new RegExp(`<div class="prose" data-prose="${id}"></div>`));
   }
 });
 
@@ -94,19 +132,22 @@ test('content scripts define explanations for embeds', () => {
 });
 
 test('the single file: inline style and scripts, hashed in its policy, content as JSON', () => {
-  const shell = '<html><head><!-- @csp --><!-- @assets --></head><body><!-- @toc --><!-- @sections --></body></html>';
+  const shell = '<html lang="en"><head><!-- @csp --><!-- @head --><!-- @assets --></head><body><header><!-- @header --></header><!-- @toc --><!-- @sections --></body></html>';
   const js = 'document.title="x"';
   const css = 'body{color:red}';
+  const headScript = 'document.documentElement.classList.remove("no-js")';
   const html = renderSingleFile({
-    shell, markup: { toc: '<ol></ol>', sections: '<section></section>' }, css, js, templates: '<template id="t"></template>',
-    html: { en: { a: '<p>a</p>' }, ko: { a: '<p>가</p>' } },
+    shell, dict: dictionaries.en, markup: { toc: '<ol></ol>', sections: '<section></section>' }, css, js, headScript,
+    templates: '<template id="t"></template>', html: { en: { a: '<p>a</p>' }, ko: { a: '<p>가</p>' } },
   });
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
   const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  assert.deepEqual(inlineScripts, [EARLY_SCRIPT, js]);
+  assert.deepEqual(inlineScripts, [headScript, EARLY_SCRIPT, js]);
   for (const code of inlineScripts) assert.ok(policy.includes(cspHash(code)), 'every inline script is in the policy');
   assert.ok(policy.includes(cspHash(css)));
   assert.match(html, /<script type="application\/json" id="prose-ko">\{"a":"\\u003cp>가\\u003c\/p>"\}<\/script>/);
   assert.ok(html.indexOf('id="prose-en"') < html.lastIndexOf('<script>'), 'content comes before the script that reads it');
-  assert.throws(() => renderSingleFile({ shell, markup: { toc: '', sections: '' }, css, js: 'x="</script>"', templates: '', html: { en: {}, ko: {} } }), /<\/script/);
+  assert.match(html, /<button type="button" id="lang-toggle"/, 'the single file switches language in place');
+  assert.doesNotMatch(html, /rel="canonical"|hreflang/, 'a file has no address of its own');
+  assert.throws(() => renderSingleFile({ shell, dict: dictionaries.en, markup: { toc: '', sections: '' }, css, js: 'x="</script>"', headScript, templates: '', html: { en: {}, ko: {} } }), /<\/script/);
 });

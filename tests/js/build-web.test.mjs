@@ -1,12 +1,12 @@
-// The pure parts of the build (build_scripts/build-web.mjs and lib/) and serve.mjs: Markdown +
-// TeX rendering, front matter, the sections from the registry, page assembly, taking the wasm
-// out of the glue, and the server's path check.
+// The pure parts of the build (build_scripts/lib/) and serve.mjs: Markdown + TeX rendering,
+// front matter, the sections from the registry, a page per language, taking the wasm out of
+// the glue, and the server's path check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { contentJson, markBooting } from '../../build_scripts/build-web.mjs';
 import { createMarkdown, renderTex } from '../../build_scripts/lib/markdown.mjs';
-import { checkEnglishShell, fillShell } from '../../build_scripts/lib/render.mjs';
+import { checkShell, fillShell, translateShell } from '../../build_scripts/lib/render.mjs';
+import { languagePage, pagePath, rootOf } from '../../build_scripts/lib/pages.mjs';
 import { externaliseWasm, externaliseWasmIn } from '../../build_scripts/lib/bundle.mjs';
 import { parseFrontMatter } from '../../build_scripts/lib/front-matter.mjs';
 import { contentDictionary, pageSections, requiredMeta } from '../../build_scripts/lib/content.mjs';
@@ -113,10 +113,6 @@ test('externaliseWasm swaps the one data URI for a relative file name', () => {
   assert.throws(() => externaliseWasm('"data:application/octet-stream;base64,AAAA"'), /not a wasm module/);
 });
 
-test('the explanations as JSON', () => {
-  assert.deepEqual(JSON.parse(contentJson({ a: '<p>"x"</p>' })), { a: '<p>"x"</p>' });
-});
-
 test('the server never leaves its directory and knows the wasm type', () => {
   const dir = path.resolve('/srv/dist');
   assert.equal(resolveInside(dir, '/'), path.join(dir, 'index.html'));
@@ -126,11 +122,6 @@ test('the server never leaves its directory and knows the wasm type', () => {
   assert.equal(resolveInside(dir, '/%E0%A4%A'), null);
   assert.equal(MIME_TYPES['.wasm'], 'application/wasm');
   assert.match(MIME_TYPES['.js'], /^text\/javascript/);
-});
-
-test('the site page starts booting; a shell without the expected <html> tag fails the build', () => {
-  assert.equal(markBooting('<!doctype html>\n<html lang="en">\n<head>'), '<!doctype html>\n<html lang="en" class="booting">\n<head>');
-  assert.throws(() => markBooting('<html lang="ko">'), /must start <html lang="en">/);
 });
 
 test('the server gzips once per file version and serves a changed file anew', async () => {
@@ -158,13 +149,49 @@ test('the server gzips once per file version and serves a changed file anew', as
   }
 });
 
-test('the built shell must already be in English, texts and attributes', () => {
+test("the shell is written in the page's language, texts and attributes, and checked", () => {
   const en = { app: { title: 'Activation Explorer', switchToLabel: 'Switch the page to Korean' } };
-  const good = '<p data-i18n="app.title">Activation Explorer</p><button data-i18n-attr="title:app.switchToLabel" title="Switch the page to Korean">x</button>';
-  assert.equal(checkEnglishShell(good, en), good);
-  assert.throws(() => checkEnglishShell('<p data-i18n="app.title">활성화</p>', en), /app\.title/);
-  assert.throws(() => checkEnglishShell('<b data-i18n-attr="title:app.switchToLabel" title="old">x</b>', en), /switchToLabel/);
-  assert.throws(() => checkEnglishShell('<p data-i18n="app.missing">x</p>', en), /app\.missing/);
+  const ko = { app: { title: '활성 함수 탐색기', switchToLabel: '영어로 보기 & <more>' } };
+  const shell = '<p data-i18n="app.title">Activation Explorer</p><button data-i18n-attr="title:app.switchToLabel" title="Switch the page to Korean">x</button>';
+  assert.equal(checkShell(shell, en), shell);
+  const korean = translateShell(shell, ko);
+  assert.equal(korean, '<p data-i18n="app.title">활성 함수 탐색기</p><button data-i18n-attr="title:app.switchToLabel" title="영어로 보기 &amp; &lt;more&gt;">x</button>');
+  assert.equal(checkShell(korean, ko), korean);
+  assert.throws(() => checkShell(shell, ko), /app\.title/);
+  assert.throws(() => checkShell('<b data-i18n-attr="title:app.switchToLabel" title="old">x</b>', en), /switchToLabel/);
+  assert.throws(() => checkShell('<p data-i18n="app.missing">x</p>', en), /app\.missing/);
+});
+
+test('a page per language: its language, links to the other, its dictionary, no flash', () => {
+  const dict = (lang) => ({
+    app: {
+      title: lang, pageTitle: `${lang} page`, description: `${lang} description`, toc: `${lang} contents`,
+      switchTo: lang === 'en' ? '한국어' : 'English', switchToLabel: `${lang} switch`,
+    },
+  });
+  const shell = '<html lang="en"><head><!-- @csp --><!-- @head --><!-- @assets --></head><body><header><!-- @header --></header>'
+    + '<nav><!-- @toc --></nav><main><!-- @sections --></main></body></html>';
+  const page = (lang, options = {}) => languagePage({
+    shell, lang, dict: dict(lang), markup: { toc: '<ol class="toc-list"></ol>', sections: '<section></section>' },
+    assets: '<script type="module" src="x.js"></script>', headScript: 'HEAD()', ...options,
+  });
+  const english = page('en');
+  const korean = page('ko');
+  assert.equal([pagePath('en'), pagePath('ko'), rootOf('en'), rootOf('ko')].join(' '), 'index.html ko/index.html  ../');
+  assert.match(english, /<html lang="en" class="no-js" data-default-language data-root="">/);
+  assert.match(korean, /<html lang="ko" class="no-js" data-root="..\/">/, 'only the root page follows the browser');
+  assert.match(korean, /<title data-i18n="app.pageTitle">ko page<\/title>/);
+  assert.match(korean, /<meta name="description" content="ko description"/);
+  assert.match(korean, /<link rel="canonical" href="..\/ko\/index.html">/);
+  assert.match(korean, /<link rel="alternate" hreflang="en" href="..\/index.html">/);
+  assert.match(korean, /<link rel="alternate" hreflang="x-default" href="..\/index.html">/);
+  assert.match(english, /<link rel="alternate" hreflang="ko" href="ko\/index.html">/);
+  assert.match(korean, /<a id="lang-toggle"[^>]* lang="en"[^>]*href="..\/index.html" hreflang="en">English<\/a>/);
+  assert.ok(english.indexOf('<script>HEAD()</script>') < english.indexOf('x.js'), 'the head script runs before anything loads');
+  assert.deepEqual(JSON.parse(korean.match(/<script type="application\/json" id="page-dictionary">(.*)<\/script>/)[1]), dict('ko'));
+  const absolute = page('ko', { siteUrl: 'https://example.edu/explorer/' });
+  assert.match(absolute, /<link rel="canonical" href="https:\/\/example.edu\/explorer\/ko\/index.html">/);
+  assert.throws(() => languagePage({ shell: '<html lang="ko"></html>', lang: 'en', dict: dict('en'), markup: {}, assets: '', headScript: '' }), /must start <html lang="en">/);
 });
 
 test('the wasm comes out of whichever script carries it, and only one may', () => {

@@ -16,8 +16,9 @@ import {
 import { startUrlSync } from '../share/url-sync.js';
 import { showNotice } from '../share/notice.js';
 import { startResizeReporter } from '../ui/resize-reporter.js';
-import { pages } from '../share/config.js';
-import { dictionaries, showCoreFailure, startApp, translators } from './start.js';
+import { appPageUrl } from '../share/config.js';
+import { showCoreFailure, startApp } from './start.js';
+import { dictionaries, translators } from './dictionaries.js';
 
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
 
@@ -115,7 +116,7 @@ export async function startEmbed() {
   root.replaceChildren(noticeSlot, ...(section ? [section] : []), footer);
   applyTranslations(root, t);
   document.title = `${section ? `${section.querySelector('.section-title')?.textContent.trim()} · ` : ''}${t('app.title')}`;
-  openLink.href = new URL(pages.app, location.href).href;
+  openLink.href = appPageUrl(lang);
   const stopReporting = startResizeReporter(root);
 
   let options;
@@ -150,7 +151,7 @@ export async function startEmbed() {
   }
 
   if (fn && section) {
-    const mounted = mount(section.querySelector('[data-lab]'), 2);
+    const mounted = await mount(section.querySelector('[data-lab]'), 2);
     mounted.createChart();
     if (options.hide.includes('derivative')) hideDerivatives(section, fn);
     if (options.lock.length) {
@@ -168,7 +169,7 @@ export async function startEmbed() {
 
   // The link to the full explorer, and this embed's own address, follow every change.
   const updateLink = () => {
-    openLink.href = withQuery(new URL(pages.app, location.href).href, stateQuery(store.get(), table), fn ? `#${fn}` : '');
+    openLink.href = withQuery(appPageUrl(store.get().lang), stateQuery(store.get(), table), fn ? `#${fn}` : '');
   };
   updateLink();
   store.subscribe(updateLink);

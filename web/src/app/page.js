@@ -1,5 +1,9 @@
-// The whole page: language, the sections' labs (the first chart first, the rest as they come
-// near the viewport), the explanations, share links and in-page links. Wiring only.
+// The whole page: its sections' labs (the first screen's chart at once, each other one as it
+// comes near the viewport), share links, in-page links and the language. Wiring only.
+//
+// The site has a page per language with everything already in its HTML: changing language
+// is following a link to the other page, which the page keeps carrying the view. The single
+// file has one page for both languages and switches in place (translations and explanations).
 
 import { applyTranslations, initialLanguage } from '../text/i18n.js';
 import { setField } from '../model/state.js';
@@ -9,45 +13,9 @@ import { fragmentId, keepInPageLinksOnTarget, settleOnAnchor } from '../ui/ancho
 import { proseFor, showProse } from '../text/prose.js';
 import { canMount } from '../sections/index.js';
 import { restoreFromUrl, startSharing } from '../share/share.js';
-import { showCoreFailure, startApp, translators } from './start.js';
-
-// The explanations wait until the first chart has had its frame: inserting them first made
-// that chart wait for a layout of the whole page, the slowest step of a cold load.
-let releaseProse;
-const proseGate = new Promise((resolve) => { releaseProse = resolve; });
-
-// The page is built in English (build-web.mjs checks every string), so a first visit in
-// English has nothing to translate and skips the walk over the whole document.
-let translatedTo = document.documentElement.lang;
-
-function setLanguage(lang) {
-  if (lang !== translatedTo) {
-    document.documentElement.lang = lang;
-    // The toggle names the other language, in that language.
-    document.getElementById('lang-toggle')?.setAttribute('lang', lang === 'ko' ? 'en' : 'ko');
-    applyTranslations(document, translators[lang]);
-    translatedTo = lang;
-  }
-  Promise.all([proseFor(lang), proseGate]).then(
-    // A slow load must not overwrite a later choice.
-    ([prose]) => { if (document.documentElement.lang === lang) showProse(document, lang, prose); },
-    (error) => console.warn(`explanations (${lang}) failed to load:`, error),
-  );
-}
-
-// See "booting" in web/styles/layout.css.
-function endBooting() {
-  document.documentElement.classList.remove('booting');
-}
-
-// Only the first chart's section is laid out with it; the rest follow a frame later.
-function showSectionOf(lab) {
-  lab.closest('main > .section')?.classList.add('ready');
-}
-
-function restoreFragment() {
-  settleOnAnchor(fragmentId(location.hash));
-}
+import { keepLanguageLinkInStep } from '../share/language-link.js';
+import { startPrinting } from '../share/print.js';
+import { showCoreFailure, startApp } from './start.js';
 
 // A lab's headings go one level below its section's.
 function levelOf(lab) {
@@ -55,58 +23,91 @@ function levelOf(lab) {
   return heading ? Number(heading.tagName.slice(1)) + 1 : 3;
 }
 
-export async function startPage() {
-  const lang = initialLanguage();
-  setLanguage(lang);
-  const t = (key, vars) => translators[document.documentElement.lang === 'ko' ? 'ko' : 'en'](key, vars);
+// Lets the browser paint and handle input between two pieces of start-up work.
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve); });
+
+/**
+ * `translators`: { lang: translate } for the languages this page can show. With one (the
+ * site's pages), the language is the page's; with several (the single file), the link's or
+ * the browser's, and the toggle switches in place.
+ */
+export async function startPage({ translators }) {
+  const inPlace = Object.keys(translators).length > 1;
+  const lang = inPlace ? initialLanguage() : document.documentElement.lang;
+  let shown = document.documentElement.lang; // the language the HTML is in
+  const t = (key, vars) => translators[shown](key, vars);
   const toggle = document.getElementById('lang-toggle');
 
+  // The single file: write the page in `next` (its strings, then its explanations).
+  const showLanguage = (next) => {
+    if (next === shown) return;
+    document.documentElement.lang = next;
+    toggle?.setAttribute('lang', Object.keys(translators).find((l) => l !== next));
+    shown = next;
+    applyTranslations(document, translators[next]);
+    proseFor(next).then((prose) => { if (shown === next) showProse(document, next, prose); },
+      (error) => console.warn(`explanations (${next}) failed to load:`, error));
+  };
+  if (inPlace) showLanguage(lang);
+
   let restored;
+  let mountAll = async () => {};
   const app = await startApp({
     t,
     makeStore: (table) => {
       restored = restoreFromUrl(table, lang); // a share link's settings, checked
-      return { store: createStore(restored.state) };
+      return { store: createStore(restored.state), hook: { mountAll: () => mountAll() } };
     },
   });
   if (app.error) {
-    endBooting();
-    releaseProse(); // no charts: the text is all there is
     const box = document.getElementById('core-error');
     showCoreFailure(box, document, t);
-    toggle.addEventListener('click', () => {
-      setLanguage(document.documentElement.lang === 'ko' ? 'en' : 'ko');
-      showCoreFailure(box, document, t);
-    });
+    if (inPlace) {
+      toggle.addEventListener('click', () => {
+        showLanguage(shown === 'ko' ? 'en' : 'ko');
+        showCoreFailure(box, document, t);
+      });
+    }
     return;
   }
 
   const { store, table, mount } = app;
-  toggle.addEventListener('click', () => {
-    store.update((s) => setField(s, table, 'lang', s.lang === 'ko' ? 'en' : 'ko').state);
-  });
-  watch(store, (s) => s.lang, (next) => setLanguage(next));
-  const mountLab = (lab) => mount(lab, levelOf(lab));
   const labs = [...document.querySelectorAll('[data-lab]')].filter(canMount);
+  // Each lab once: its controls in one task, its chart in the next; data-mounted marks it done.
+  const mounting = new Map();
+  const mountLab = (lab) => {
+    if (!mounting.has(lab)) {
+      mounting.set(lab, (async () => {
+        const section = await mount(lab, levelOf(lab));
+        await nextTask();
+        section.createChart();
+        lab.dataset.mounted = '';
+      })());
+    }
+    return mounting.get(lab);
+  };
+  // Every lab now (to print the whole page; the tests' hook).
+  mountAll = () => Promise.all(labs.map(mountLab)).then(() => undefined);
 
-  // The first lab and its chart come first and get a frame to paint; the other labs
-  // (their controls are cheap, their charts wait for the viewport) are mounted after.
-  try {
-    if (labs.length) showSectionOf(labs[0]);
-    const first = labs.length ? mountLab(labs[0]) : null;
-    first?.createChart();
-    await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
-  } finally {
-    // Whatever happened to the chart, the other sections and the text must come.
-    endBooting();
-    releaseProse();
+  // The first screen's chart first, drawn before anything else is set up.
+  if (labs.length) {
+    await mountLab(labs[0]);
+    await nextTask();
   }
-  // Share buttons, the address kept in step and any bad-link notice: after the first chart.
-  startSharing({ store, table, t }, restored.problems);
-  const sections = labs.slice(1).map(mountLab);
-  whenNear(sections.map((s) => s.element), (el) => sections.find((s) => s.element === el)?.createChart());
-  // The explanations and labs changed the page's height after the browser jumped to
-  // #fragment, so jump again once both are in place.
-  Promise.all([proseFor(store.get().lang), proseGate]).finally(() => requestAnimationFrame(restoreFragment));
+  // Share buttons, the address kept in step and any bad-link notice.
+  const sync = startSharing({ store, table, t }, restored.problems);
+  if (inPlace) {
+    toggle.addEventListener('click', () => {
+      store.update((s) => setField(s, table, 'lang', s.lang === 'ko' ? 'en' : 'ko').state);
+    });
+    watch(store, (s) => s.lang, (next) => showLanguage(next));
+  } else if (toggle) {
+    keepLanguageLinkInStep({ link: toggle, store, table, sync });
+  }
+  // Every other lab when it comes near.
+  whenNear(labs.slice(1), mountLab);
+  startPrinting({ t, mountAll: () => mountAll() });
+  // A link to #section may land before the fonts and the first chart settle: follow it.
+  requestAnimationFrame(() => settleOnAnchor(fragmentId(location.hash)));
   keepInPageLinksOnTarget();
 }

@@ -1,25 +1,16 @@
-// The start-up the page and the embed share: the translations, the core, the state table
-// built from its registry, the store, the context every section is handed, the test hook,
-// and the message shown when the core cannot start.
+// The start-up the page and the embed share: the core, the state table built from its
+// registry, the store, the context every section is handed, the test hook, and the message
+// shown when the core cannot start.
 
-import en from '../../i18n/en.json';
-import ko from '../../i18n/ko.json';
-import content from '../generated/content-dictionary.json';
 import { loadCore } from '../core/core.js';
-import { makeTranslator } from '../text/i18n.js';
 import { createStateTable } from '../model/state.js';
 import { createLabContext } from '../sections/context.js';
 import { mountSection } from '../sections/index.js';
 
-// The UI's strings (web/i18n) and what the content files name (functions, sections,
-// parameters: build_scripts/lib/content.mjs) in one dictionary per language.
-export const dictionaries = { en: { ...en, ...content.en }, ko: { ...ko, ...content.ko } };
-export const translators = { en: makeTranslator(dictionaries.en), ko: makeTranslator(dictionaries.ko, dictionaries.en) };
-
 /**
  * Wait for the core, then build the table from its registry and the store from
  * `makeStore(table)` → { store, hook? } (hook: more read-only fields for the test hook).
- * Returns { core, table, store, ctx, mount(lab, level) }, or { error } when the core could
+ * Returns { core, table, store, ctx, mount(lab, level) → Promise<section> }, or { error } when the core could
  * not start (no WebAssembly, the wasm file missing): the caller says so and keeps the text.
  */
 export async function startApp({ t, makeStore }) {

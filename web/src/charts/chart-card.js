@@ -17,8 +17,10 @@ const KEY_STEPS = 100; // ← → move the crosshair by 1/100 of the range; with
  * @param {() => {min: number, max: number}} o.xRange
  * @param {() => void} o.onValuesOpen    the values table was opened: fill it
  * @param {string} [o.curvesKey]        legend of the toggles (i18n key)
+ * @param {boolean} [o.small]           the shorter chart box (the first screen's chart)
+ * With no curves to toggle there is no legend.
  */
-export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onValuesOpen, curvesKey = 'chart.curves' }) {
+export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onValuesOpen, curvesKey = 'chart.curves', small = false }) {
   const canvas = h('canvas', { id: `${id}-chart`, 'data-testid': `${id}-chart`, role: 'img', tabindex: 0, 'aria-label': '' });
   const readout = h('output', { id: `${id}-readout`, 'data-testid': `${id}-readout`, className: 'readout', 'aria-live': 'polite' },
     tr('span', 'chart.readoutIdle', t, undefined, { className: 'readout-idle' }));
@@ -44,8 +46,8 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
   details.addEventListener('toggle', () => { if (details.open) onValuesOpen(); });
 
   const root = h('figure', { className: 'chart-card' },
-    h('div', { className: 'chart-box' }, canvas),
-    readout, legend, details);
+    h('div', { className: small ? 'chart-box chart-box-small' : 'chart-box' }, canvas),
+    readout, curves.length ? legend : null, details);
 
   // ---- reading values with pointer and keys
   let probeX = null;
@@ -111,14 +113,11 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
   };
 }
 
-/**
- * A function's colour slot on a swatch or readout part: the stylesheet has one variable per
- * slot, set through CSSOM so a strict CSP allows it. `series` colours are set by CSS rules.
- */
+/** A function's colour slot on a swatch or readout part (lab.css has a rule per slot). */
 function colourOf(el, { slot }) {
   if (slot !== undefined) {
-    el.dataset.series = 'slot';
-    el.style.setProperty('--swatch', `var(--slot-${slot})`);
+    delete el.dataset.series;
+    el.dataset.slot = String(slot);
   }
   return el;
 }

@@ -14,7 +14,7 @@ import { dataExtent, fitRange, liveRange } from './y-range.js';
 Chart.register(LineController, LinearScale, BarController, BarElement, CategoryScale);
 
 export const DASH = { solid: [], dashed: [7, 4], dotted: [2, 3] };
-const LINE_WIDTH = 2.25;
+export const LINE_WIDTH = 2.25;
 const FAINT_WIDTH = 1.5;
 
 /** Colours and fonts from the stylesheet's custom properties (they follow light/dark). */
@@ -106,8 +106,8 @@ const crosshairPlugin = {
 // frame of a slider drag (measured per frame: 3.8 ms with update, 2.2 ms with render), while
 // new curves under unchanged axes need only a redraw (see redrawLine and y-range.js).
 function curvesPlugin(curves) {
-  // Faint reference curves go underneath.
-  const drawOrder = [...curves.filter((c) => c.faint), ...curves.filter((c) => !c.faint)];
+  // Faint reference curves go underneath, then by each curve's z (higher on top).
+  const layer = (c) => (c.faint ? -1e9 : c.z);
   return {
     id: 'curves',
     beforeDatasetsDraw(chart) {
@@ -117,6 +117,7 @@ function curvesPlugin(curves) {
       ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
       ctx.clip();
       ctx.lineJoin = 'round';
+      const drawOrder = curves.length > 1 ? [...curves].sort((a, b) => layer(a) - layer(b)) : curves;
       for (const curve of drawOrder) {
         if (!curve.hidden && curve.data.length > 1) strokeCurve(ctx, curve, x, y);
       }
@@ -128,6 +129,7 @@ function curvesPlugin(curves) {
 // One polyline; a point whose y is NaN lifts the pen (a gap, as at a jump).
 function strokeCurve(ctx, curve, x, y) {
   ctx.strokeStyle = curve.borderColor;
+  ctx.globalAlpha = curve.alpha;
   ctx.lineWidth = curve.borderWidth;
   ctx.setLineDash(curve.borderDash);
   ctx.beginPath();
@@ -184,14 +186,18 @@ export function createLineChart(canvas, { xmin, xmax, series, theme, onResize, d
 /** A line chart's curves ({ label, data: [{ x, y }], hidden, borderColor, … }), in series order. */
 export const curvesOf = (chart) => chart.$curves;
 
+// `initial` may also set the curve's look (alpha, borderWidth, z: a section stressing one).
 function lineCurve(s, theme, initial) {
   return {
     label: s.label,
-    data: initial?.data ?? [],
     faint: Boolean(s.faint),
     borderColor: s.faint ? theme.faint : s.color,
     borderWidth: s.faint ? FAINT_WIDTH : LINE_WIDTH,
     borderDash: DASH[s.dash ?? 'solid'],
+    alpha: 1,
+    z: 0, // drawn above the curves with a lower z
+    ...initial,
+    data: initial?.data ?? [],
     hidden: initial ? Boolean(initial.hidden) : Boolean(s.hidden),
   };
 }

@@ -6,4 +6,4 @@ import { pointPagesAtSelf } from '../share/config.js';
 
 pointPagesAtSelf(location);
 if (new URLSearchParams(location.search).has('fn')) import('./embed.js');
-else import('./main.js');
+else import('./single-page.js');

@@ -9,7 +9,8 @@
 //       <scalar slug>:  { xmin, xmax, params: { <name>: value } },
 //       <pieces slug>:  { xmin, xmax, params: {}, pieces: [{ w, b }, …] },
 //       <vector slug>:  { params: { <name>: value }, logits: [z1, …] },
-//       <comparison>:   { xmin, xmax, shown: [slug, …], derivatives: true } } }
+//       <comparison>:   { xmin, xmax, shown: [slug, …], derivatives: true },
+//       <picker>:       { pick: slug } } }
 
 import { clamp, roundTo } from '../text/format.js';
 import { LANGUAGES, DEFAULT_LANGUAGE } from '../text/i18n.js';
@@ -34,7 +35,7 @@ export function boundsOf(field) {
 
 /**
  * The table of every state field. Each field: { key, kind, path, default, … }.
- *   kind 'enum'       values
+ *   kind 'enum'       values (the language; the function a picker highlights)
  *   kind 'number'     min, max, minExclusive, step, scale ('linear' | 'log')
  *   kind 'bool'
  *   kind 'numberList' minCount, maxCount, limit (a vector function's inputs)
@@ -86,6 +87,15 @@ export function createStateTable(list, comparisons = []) {
   for (const c of comparisons) {
     // No members: every function with a curve.
     const slugs = c.members.length ? c.members.filter((s) => curves.includes(s)) : curves;
+    if (c.style === 'picker') {
+      // Every curve at once on a fixed range; the one highlighted is the setting.
+      sections.push({ id: c.id, kind: 'picker', slugs, hidden: c.hidden, halfRange: c.halfRange });
+      fields.push({
+        key: `${c.id}.pick`, kind: 'enum', path: ['sections', c.id, 'pick'], section: c.id,
+        values: slugs, default: slugs.includes(c.featured) ? c.featured : slugs[0],
+      });
+      continue;
+    }
     sections.push({ id: c.id, kind: 'compare', slugs });
     addRange(c.id, c.halfRange);
     fields.push({
@@ -109,7 +119,7 @@ export function createStateTable(list, comparisons = []) {
 export function defaultState(table, lang = DEFAULT_LANGUAGE) {
   let state = { lang: DEFAULT_LANGUAGE, sections: {} };
   for (const section of table.sections) {
-    state = setIn(state, ['sections', section.id], section.kind === 'compare' ? {} : { params: {} });
+    state = setIn(state, ['sections', section.id], ['compare', 'picker'].includes(section.kind) ? {} : { params: {} });
   }
   for (const field of table.fields) state = setIn(state, field.path, cloneValue(field.default));
   return setField(state, table, 'lang', lang).state;

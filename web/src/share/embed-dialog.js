@@ -4,7 +4,7 @@
 import { h, tr } from '../ui/dom.js';
 import { copyText, selectAndCopy } from '../ui/clipboard.js';
 import { IFRAME_SIZE, clampSize, embedQuery, iframeCode, withQuery } from './embed-options.js';
-import { pages } from './config.js';
+import { embedPageUrl } from './config.js';
 
 // Rough content heights, so the suggested iframe shows everything without scrolling
 // (with the host script from the README the embed sizes itself anyway).
@@ -109,7 +109,7 @@ export function createEmbedDialog({ t, store, table, announcer }) {
     const hide = Object.entries(show).filter(([, on]) => !on).map(([part]) => part);
     const lock = ui.options.lock.input.checked ? ['all'] : [];
     const query = embedQuery({ fn: current.id, hide, lock }, store.get(), table);
-    const src = withQuery(new URL(pages.embed, location.href).href, query);
+    const src = withQuery(embedPageUrl(), query);
     const name = sectionName(current.id);
     ui.code.value = iframeCode({
       src, title: t('embed.iframeTitle', { name }),

@@ -1,0 +1,61 @@
+// What a section's lab holds before its script runs, and all a reader without scripts gets:
+// a place for the chart that says charts need JavaScript, the function's properties at its
+// defaults, the summary table, and the first screen's chart with its functions as links.
+// The markup is the same as the scripts' (web/src/sections/), so nothing moves when they
+// replace it; the browser tests measure that.
+import { PROPERTY_ROWS, describeProperties } from '../../web/src/text/properties-format.js';
+import { escapeHtml } from './html.mjs';
+
+const attrs = (pairs) => Object.entries(pairs).filter(([, v]) => v !== undefined)
+  .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
+// An element whose text the page translates at run time (the single file switches in place).
+const text = (tag, key, t, more = {}) => `<${tag}${attrs({ ...more, 'data-i18n': key })}>${escapeHtml(t(key))}</${tag}>`;
+
+/** The chart's place: the chart's shape, and a line for readers without scripts. */
+export function chartPlaceholder(t, small = false) {
+  return `<div class="lab-chart"><div class="chart-placeholder${small ? ' chart-placeholder-small' : ''}">`
+    + `<noscript>${text('p', 'app.chartNeedsScript', t, { class: 'chart-noscript' })}</noscript></div></div>`;
+}
+
+/** A function's properties at its defaults, as sections/kit.js's createPropertiesBlock draws them. */
+export function propertiesBlock({ id, properties, t, level, titleKey }) {
+  const rows = describeProperties(properties, t);
+  const heading = `h${Math.min(6, level)}`;
+  return `<div class="lab-props" role="group" aria-labelledby="${id}-props-title">`
+    + text(heading, titleKey, t, { class: 'lab-heading', id: `${id}-props-title` })
+    + `<dl id="${id}-props" data-testid="${id}-props" class="props">`
+    + rows.map((r) => `<dt data-prop="${r.key}">${escapeHtml(r.label)}</dt><dd data-prop="${r.key}">${escapeHtml(r.value)}</dd>`).join('')
+    + '</dl></div>';
+}
+
+/** The summary table, as sections/summary.js draws it. */
+export function summaryTable({ id, list, t }) {
+  const head = PROPERTY_ROWS.map((key) => `<th scope="col">${escapeHtml(t(`props.${key}`))}</th>`).join('');
+  const body = list.map((spec) => {
+    const values = Object.fromEntries(describeProperties(spec.properties, t).map((r) => [r.key, r.value]));
+    return `<tr data-slug="${spec.slug}"><th scope="row"><a href="#${spec.slug}">${escapeHtml(t(`fn.${spec.slug}`))}</a></th>`
+      + PROPERTY_ROWS.map((key) => `<td data-prop="${key}">${escapeHtml(values[key])}</td>`).join('') + '</tr>';
+  }).join('');
+  return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-caption">`
+    + `<table id="${id}-table" data-testid="${id}-table" class="summary-table">`
+    + `<caption id="${id}-caption">${escapeHtml(t('summary.caption'))}</caption>`
+    + `<thead><tr><th scope="col">${escapeHtml(t('summary.function'))}</th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/**
+ * The first screen's chart, as sections/picker.js draws it: the chart card, the functions
+ * (here links to their sections; the script makes them buttons that highlight), the link on.
+ */
+export function pickerSkeleton({ id, slugs, featured, slotOf, t }) {
+  const card = '<figure class="chart-card"><div class="chart-box chart-box-small">'
+    + `<noscript>${text('p', 'app.chartNeedsScript', t, { class: 'chart-noscript' })}</noscript></div>`
+    + `<output class="readout" aria-live="polite">${text('span', 'chart.readoutIdle', t, { class: 'readout-idle' })}</output>`
+    + `<details class="values">${text('summary', 'chart.values', t)}</details></figure>`;
+  const chips = slugs.map((slug) => `<li><a class="chip" href="#${slug}" data-slot="${slotOf(slug)}">`
+    + `<span class="chip-swatch" aria-hidden="true"></span>${text('span', `fn.${slug}`, t)}</a></li>`).join('');
+  return `<div class="lab-chart">${card}</div>`
+    + `<div class="picker" role="group" aria-labelledby="${id}-picker-label">`
+    + text('p', 'picker.label', t, { class: 'picker-label', id: `${id}-picker-label` })
+    + `<ul class="picker-list">${chips}</ul></div>`
+    + `<p class="picker-more-line"><a class="picker-more" href="#${featured}">${escapeHtml(t('picker.readAbout', { name: t(`fn.${featured}`) }))}</a></p>`;
+}
