@@ -12,12 +12,15 @@ for (const link of document.querySelectorAll('link[rel="canonical"], link[rel="a
 }
 
 // The language pages are the hreflang alternates (x-default is the default one's address).
-const pageOf = (lang) => document.querySelector(`link[rel="alternate"][hreflang="${lang}"]`);
+// Compared, not put into a selector: ?lang= is whatever a link says.
+const alternates = [...document.querySelectorAll('link[rel="alternate"][hreflang]')];
+const pageOf = (lang) => alternates.find((link) => link.hreflang === lang);
 const asked = new URLSearchParams(location.search).get('lang');
-let wanted = asked !== 'x-default' && asked !== null && pageOf(asked) ? asked : null;
-// Without ?lang=, the default page (the site's root) follows the browser's language; every
-// other page's address already says which language it is.
-if (asked === null && 'defaultLanguage' in root.dataset) {
+let wanted = asked && asked !== 'x-default' && pageOf(asked) ? asked : null;
+// Without a usable ?lang= (none, or one a hand-edited link spoilt: the page's notice says
+// so), the default page (the site's root) follows the browser's language; every other
+// page's address already says which language it is.
+if (wanted === null && 'defaultLanguage' in root.dataset) {
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
   wanted = preferred.map((tag) => String(tag).toLowerCase().split('-')[0]).find((lang) => pageOf(lang)) ?? null;
 }
