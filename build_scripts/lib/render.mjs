@@ -78,8 +78,11 @@ function wrap({ section, title, formulas, prose }, level, ctx, { children = '', 
     ? `<div class="lab lab-${kind}" id="${id}-lab" data-lab="${id}" data-kind="${kind}">${labContent(section, level + 1, ctx)}</div>`
     : '';
   const proseHtml = !prose ? '' : `<div class="prose" data-prose="${id}">${proseMode === 'inline' ? prose : ''}</div>`;
+  // The page's row of share and print buttons, reserved here so that nothing below moves
+  // when the script fills it (web/src/share/share-buttons.js); an embed has none.
+  const tools = proseMode === 'inline' ? `<div class="section-tools" id="${id}-share"></div>` : '';
   return `<section id="${id}" class="${cls}" aria-labelledby="${id}-title">`
-    + `<h${level} id="${id}-title" class="section-title">${title}</h${level}>`
+    + `<h${level} id="${id}-title" class="section-title">${title}</h${level}>${tools}`
     + `<div class="section-body">${formulas}${lab}${proseHtml}</div>${children}</section>\n`;
 }
 

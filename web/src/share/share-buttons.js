@@ -91,8 +91,11 @@ export function mountShareButtons({ t, links, openEmbed, embeddable, announcer }
     const { id } = section;
     const heading = section.querySelector(':scope > .section-title');
     if (!heading?.id) continue;
-    const tools = h('div', { className: 'section-tools', id: `${id}-share`, role: 'group', 'aria-labelledby': `${id}-share-label ${heading.id}` },
-      tr('span', 'share.group', t, undefined, { className: 'visually-hidden', id: `${id}-share-label` }));
+    // The page reserves the row in its HTML (so nothing moves as it fills); a page without one gets it here.
+    const tools = document.getElementById(`${id}-share`) ?? h('div', { className: 'section-tools', id: `${id}-share` });
+    tools.setAttribute('role', 'group');
+    tools.setAttribute('aria-labelledby', `${id}-share-label ${heading.id}`);
+    tools.append(tr('span', 'share.group', t, undefined, { className: 'visually-hidden', id: `${id}-share-label` }));
     const copyButton = h('button', {
       type: 'button', id: `${id}-copy-link`, 'data-testid': `${id}-copy-link`, className: 'share-button',
       'aria-labelledby': `${id}-copy-link-text ${heading.id}`,
@@ -107,7 +110,7 @@ export function mountShareButtons({ t, links, openEmbed, embeddable, announcer }
       }, tr('span', 'share.embed', t, undefined, { id: `${id}-embed-text` }));
       tools.append(embedButton);
     }
-    heading.after(tools);
+    if (!tools.isConnected) heading.after(tools);
   }
 
   const toggle = document.getElementById('lang-toggle');
@@ -117,6 +120,8 @@ export function mountShareButtons({ t, links, openEmbed, embeddable, announcer }
       dataset: { i18nAttr: 'aria-label:share.copyViewLabel' }, 'aria-label': t('share.copyViewLabel'),
       onclick: () => copy(links.viewUrl(), viewButton, toggle.closest('.site-header-inner') ?? toggle),
     }, tr('span', 'share.copyLink', t));
-    toggle.before(viewButton);
+    // Before the contents menu: the header's buttons are right-aligned on a phone, so one
+    // added on their left moves none of them.
+    (toggle.parentElement.querySelector('.toc-menu') ?? toggle).before(viewButton);
   }
 }
