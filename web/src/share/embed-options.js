@@ -6,7 +6,7 @@
 //   hide=a,b       parts to leave out: derivative, controls, formula, text, properties
 //   lock=a,b       settings students cannot change: a parameter's name, range, pieces
 //                  (the pieces kind), logits (the vector kind), shown and derivatives
-//                  (comparisons), or all
+//                  (comparisons), pick (the first screen's chart), or all
 // Every other key is a state key (url-state.js), read exactly as on the main page.
 
 import { getField, setField } from '../model/state.js';
