@@ -7,16 +7,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, waitForChart, buildAllCharts, DESKTOP, PHONE } from './harness.mjs';
+import { useSite, waitForChart, buildAllCharts, frames, DESKTOP, PHONE } from './harness.mjs';
 import {
   registry, specOf, sectionOf, defaultParams, checkSection, checkReadout, sectionState, translator,
 } from './registry-kit.mjs';
 import { describeProperties } from '../../web/src/text/properties-format.js';
 
 const site = useSite();
-const { core, list, comparisons } = registry;
+const { core, list, comparisons, pickers } = registry;
 
-test('the sections come from the registry: intro, each function (nested ones inside their parent), the comparisons, the summary', async () => {
+test('the sections come from the registry: the first screen, intro, each function (nested ones inside their parent), the comparisons, the summary', async () => {
   const { page, close } = await site.open();
   const layout = await page.evaluate(() => ({
     ids: [...document.querySelectorAll('main section[id]')].map((el) => el.id),
@@ -24,7 +24,8 @@ test('the sections come from the registry: intro, each function (nested ones ins
       level: el.querySelector(':scope > .section-title')?.tagName,
       parent: el.parentElement.closest('section[id]')?.id ?? null,
     }])),
-    toc: [...document.querySelectorAll('.toc-list a')].map((a) => a.getAttribute('href')),
+    toc: [...document.querySelectorAll('.toc .toc-list a')].map((a) => a.getAttribute('href')),
+    menu: [...document.querySelectorAll('.toc-menu .toc-list a')].map((a) => a.getAttribute('href')),
     labs: Object.fromEntries([...document.querySelectorAll('[data-lab]')].map((el) => [el.dataset.lab, el.dataset.kind])),
   }));
   assert.deepEqual(layout.ids, registry.sectionIds, 'sections in registry order');
@@ -34,7 +35,10 @@ test('the sections come from the registry: intro, each function (nested ones ins
     assert.deepEqual(layout.headings[id], want, `section ${id}: heading level and enclosing section`);
   }
   assert.deepEqual(layout.toc, registry.topLevelIds.map((id) => `#${id}`), 'the contents list the top-level sections');
-  const kinds = Object.fromEntries([...list.map((s) => [s.slug, s.kind]), ...comparisons.map((c) => [c.id, 'compare']), ['summary', 'summary']]);
+  assert.deepEqual(layout.menu, layout.toc, 'the header menu (phones) lists the same');
+  const kinds = Object.fromEntries([
+    ...pickers.map((c) => [c.id, 'picker']), ...list.map((s) => [s.slug, s.kind]), ...comparisons.map((c) => [c.id, 'compare']), ['summary', 'summary'],
+  ]);
   assert.deepEqual(layout.labs, kinds, 'one lab per function, comparison and the summary, of its kind');
 
   const canvases = await buildAllCharts(page);
@@ -91,6 +95,29 @@ test('the logits axis labels 0 and both ends, on a phone and with a large logit'
       }
     });
   }
+});
+
+test('the first screen\'s chart: every function, the featured one highlighted; each chip highlights its function and links to it', async (t) => {
+  const { page, close } = await site.open();
+  for (const picker of pickers) {
+    const { id } = picker;
+    await t.test(id, async () => {
+      const { slugs } = sectionOf(id);
+      assert.deepEqual(slugs, picker.members.length ? picker.members : registry.curveFunctions.map((s) => s.slug));
+      assert.equal((await sectionState(page, id)).pick, picker.featured);
+      assert.deepEqual(await checkSection(page, id), []);
+      for (const slug of slugs) {
+        await page.locator(`#${id}-pick-${slug}`).click();
+        await frames(page, 2);
+        assert.equal((await sectionState(page, id)).pick, slug);
+        const pressed = await page.locator(`#${id}-lab .chip[aria-pressed="true"]`).evaluateAll((els) => els.map((el) => el.id));
+        assert.deepEqual(pressed, [`${id}-pick-${slug}`], 'exactly the picked chip is pressed');
+        assert.equal(await page.locator(`#${id}-more`).getAttribute('href'), `#${slug}`);
+        assert.deepEqual(await checkSection(page, id), [], `${slug} picked`);
+      }
+    });
+  }
+  await close();
 });
 
 test('every comparison draws exactly its members\' curves at their defaults, the hidden ones off; its toggles work', async (t) => {

@@ -14,7 +14,7 @@ import {
   watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, iframeAttributes, openOffline, singleUrl,
 } from './share-kit.mjs';
 import {
-  registry, sectionOf, checkSection, lockables, controlsOf,
+  registry, sectionOf, specOf, checkSection, lockables, controlsOf,
 } from './registry-kit.mjs';
 
 const site = useSite();
@@ -310,7 +310,7 @@ test('every section with hide=derivative,controls,formula,properties and lock=al
       for (const part of ['.lab-controls', '.formulas', '.lab-props', '.lab-jacobian', `#${id}-curve-df`, `#${id}-curve-dparam`, `#${id}-derivatives`]) {
         assert.equal(await visible(part), false, `${part} is hidden`);
       }
-      if (sectionOf(id).kind !== 'compare') assert.equal(await page.locator('.formulas').count(), 1, 'the formulas are there, only hidden');
+      if (specOf(id)) assert.equal(await page.locator('.formulas').count(), 1, 'the formulas are there, only hidden');
       // The explanation stays unless hidden.
       if (await page.locator('[data-prose]').count()) {
         await page.waitForFunction(() => document.querySelector('[data-prose]').childElementCount > 0);

@@ -96,9 +96,17 @@ export async function openPage(browser, url, {
     if (msg.type() === 'error') problems.push({ kind: 'console.error', text: msg.text(), where: msg.location()?.url });
   });
   page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: String(error?.stack ?? error) }));
-  page.on('requestfailed', (request) => problems.push({
-    kind: 'requestfailed', text: `${request.method()} ${request.url()}: ${request.failure()?.errorText}`,
-  }));
+  // A page that moves on mid-load (the language redirect, a click on a link) aborts what it
+  // was still loading: not a problem of the page, so only aborts within one document count.
+  let documents = 0;
+  const askedIn = new WeakMap();
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) documents += 1; });
+  page.on('request', (request) => askedIn.set(request, documents));
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText;
+    if (error === 'net::ERR_ABORTED' && documents > (askedIn.get(request) ?? documents)) return;
+    problems.push({ kind: 'requestfailed', text: `${request.method()} ${request.url()}: ${error}` });
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push({ kind: 'http', text: `${response.status()} ${response.url()}` });
   });
@@ -149,14 +157,22 @@ export function useSite({ dir } = {}) {
 
 // ---- page state
 
-/** The page has mounted every lab (or shown the core failure) and filled its explanations. */
-export async function waitForReady(page, { timeout = 15000 } = {}) {
+/**
+ * The page has drawn its first lab (or shown the core failure) and shows its explanations.
+ * Labs below the first screen mount as they come near; with `mountAll` (the default) every
+ * lab is mounted at once through the page's hook, for tests that use any section.
+ */
+export async function waitForReady(page, { timeout = 15000, mountAll = true } = {}) {
   await page.waitForFunction(() => {
     const failed = document.getElementById('core-error');
-    const mounted = document.querySelectorAll('[data-lab] .lab-status').length === 0 || (failed && !failed.hidden);
+    const first = document.querySelector('[data-lab]');
+    const drawn = (first && 'mounted' in first.dataset) || (failed && !failed.hidden);
     const prose = [...document.querySelectorAll('[data-prose]')];
-    return mounted && prose.length > 0 && prose.every((el) => el.childElementCount > 0);
+    return drawn && prose.length > 0 && prose.every((el) => el.childElementCount > 0);
   }, null, { timeout });
+  if (mountAll) {
+    await page.evaluate(() => window.activationExplorer?.mountAll?.());
+  }
 }
 
 /** Resolve after `n` animation frames (the page coalesces updates to one per frame). */

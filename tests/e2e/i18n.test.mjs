@@ -1,12 +1,13 @@
-// Korean and English: the default follows the browser's language, the toggle switches
-// every visible string (text, aria-label, title), `lang` is set, and switching back gives
-// exactly the English page again.
+// Korean and English: the default page follows the browser's language, the Korean page shows
+// every visible string (text, aria-label, title) in Korean, `lang` is set, the toggle (a link
+// to the other language's page) goes there and back, and coming back gives exactly the
+// English page again. The single file switches in place (offline.test.mjs).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { useSite, buildAllCharts, visibleStrings, frames, ROOT } from './harness.mjs';
+import { useSite, buildAllCharts, visibleStrings, frames, waitForReady, ROOT } from './harness.mjs';
 import { registry, dictionaries } from './registry-kit.mjs';
 
 const site = useSite();
@@ -52,7 +53,7 @@ test('the default language follows the browser: Korean for ko-KR, English for en
   for (const [locale, lang, dict] of [['ko-KR', 'ko', ko], ['en-US', 'en', en]]) {
     const { page, close } = await site.open({ locale });
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${locale}: <html lang>`);
-    assert.equal(await page.title(), dict.app.title, `${locale}: document title`);
+    assert.equal(await page.title(), dict.app.pageTitle, `${locale}: document title`);
     assert.equal((await page.locator('#lang-toggle').textContent()).trim(), dict.app.switchTo);
     const toggle = page.locator('#lang-toggle');
     const label = (await toggle.getAttribute('aria-label')) ?? (await toggle.getAttribute('title'));
@@ -65,24 +66,28 @@ test('the default language follows the browser: Korean for ko-KR, English for en
   }
 });
 
-test('the language toggle switches every visible string, and back', async () => {
-  const { page, close } = await site.open({ locale: 'en-US' });
+/** Every chart drawn and a warning hint on screen (a dynamic string), then every visible string. */
+async function stringsOf(page) {
+  await waitForReady(page);
   await buildAllCharts(page);
-  // Leave a warning hint and a readout on screen: dynamic strings must switch too.
   await page.locator(`#${PARAM}-input`).fill(String(registry.paramFields[0].max + 99));
   await page.locator(`#${PARAM}-input`).press('Tab');
   await frames(page, 2);
-  const english = await visibleStrings(page);
+  return visibleStrings(page);
+}
+
+test('the Korean page shows every string in Korean, as many as the English one; the toggle goes there and back', async () => {
+  const { page, close } = await site.open({ locale: 'en-US' });
+  const english = await stringsOf(page);
   assert.deepEqual(koreanInEnglish(english), [], `Korean text in the English page:\n${show(koreanInEnglish(english))}`);
 
   await page.locator('#lang-toggle').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'ko'
-    && [...document.querySelectorAll('[data-prose]')].every((el) => el.lang === 'ko' && el.childElementCount > 0));
-  await frames(page, 2);
-  assert.equal(await page.title(), ko.app.title);
-  const korean = await visibleStrings(page);
+  await page.waitForURL(/\/ko\/index\.html/);
+  const korean = await stringsOf(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  assert.equal(await page.title(), ko.app.pageTitle);
   const left = untranslated(korean);
-  assert.deepEqual(left, [], `strings still in English after switching to Korean:\n${show(left)}`);
+  assert.deepEqual(left, [], `strings in English on the Korean page:\n${show(left)}`);
   // Nothing vanished or appeared: the Korean page shows as many strings as the English one.
   assert.ok(Math.abs(korean.length - english.length) <= english.length * 0.02,
     `${english.length} strings in English, ${korean.length} in Korean`);
@@ -91,33 +96,44 @@ test('the language toggle switches every visible string, and back', async () => 
     && !untranslated([s]).length && s.text.match(HANGUL));
   assert.deepEqual(same, [], `identical mixed strings in both languages:\n${show(same)}`);
   const hint = await page.locator(`#${PARAM}-hint`).textContent();
-  assert.match(hint, HANGUL, `the clamping hint is translated: "${hint}"`);
+  assert.match(hint, HANGUL, `the clamping hint is in Korean: "${hint}"`);
 
   await page.locator('#lang-toggle').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en'
-    && [...document.querySelectorAll('[data-prose]')].every((el) => el.lang === 'en'));
-  await frames(page, 2);
-  const again = await visibleStrings(page);
+  await page.waitForURL((url) => !url.pathname.includes('/ko/'));
+  const again = await stringsOf(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   const before = new Set(english.map((s) => s.text));
   const after = new Set(again.map((s) => s.text));
   const lost = [...before].filter((s) => !after.has(s));
   const gained = [...after].filter((s) => !before.has(s));
-  assert.deepEqual({ lost, gained }, { lost: [], gained: [] }, 'switching back restores the English page exactly');
+  assert.deepEqual({ lost, gained }, { lost: [], gained: [] }, 'coming back gives the English page exactly');
   await close();
 });
 
-test('the toggle is a real button reachable by keyboard', async () => {
+test('the toggle is a link reachable by keyboard, to the other language and back', async () => {
   const { page, close } = await site.open({ locale: 'en-US' });
-  // A few Tabs from the top reach it (after the skip link and any header buttons).
-  let tabs = 0;
-  while (tabs < 8 && await page.evaluate(() => document.activeElement?.id) !== 'lang-toggle') {
-    await page.keyboard.press('Tab');
-    tabs += 1;
-  }
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang-toggle', 'the toggle is in the tab order near the top');
+  // A few Tabs from the top reach it (after the skip link and the header's other buttons).
+  const tabTo = async () => {
+    let tabs = 0;
+    while (tabs < 8 && await page.evaluate(() => document.activeElement?.id) !== 'lang-toggle') {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang-toggle', 'the toggle is in the tab order near the top');
+  };
+  await tabTo();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.documentElement.lang === 'ko');
-  await page.keyboard.press('Space');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForURL(/\/ko\/index\.html/);
+  await waitForReady(page, { mountAll: false });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  // The link kept the section in view (#overview), where keyboard focus now starts: back up.
+  for (let steps = 0; await page.evaluate(() => document.activeElement?.id) !== 'lang-toggle'; steps += 1) {
+    assert.ok(steps < 40, 'Shift+Tab from the section reaches the toggle');
+    await page.keyboard.press('Shift+Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.includes('/ko/'));
+  await waitForReady(page, { mountAll: false });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await close();
 });

@@ -16,27 +16,27 @@ import { createStateTable, boundsOf, isDefault, paramsOf } from '../../web/src/m
 import { lockables } from '../../web/src/share/embed-options.js';
 import { makeTranslator } from '../../web/src/text/i18n.js';
 import { ROOT } from './browser.mjs';
+import { pageSections } from '../../build_scripts/lib/content.mjs';
 
 const core = await nodeCore();
 const { formatNumber } = await pageFormat();
 const list = core.list();
-const comparisons = core.comparisons();
-const table = createStateTable(list, comparisons);
+const allComparisons = core.comparisons();
+const table = createStateTable(list, allComparisons);
 
-const topLevel = list.filter((s) => s.parent === undefined);
-const childrenOf = (slug) => list.filter((s) => s.parent === slug);
+// The page's sections as the build orders them (build_scripts/lib/content.mjs).
+const pageOrder = pageSections(list, allComparisons);
+const topLevel = pageOrder.filter((s) => s.parent === undefined);
+const childrenOf = (id) => pageOrder.filter((s) => s.parent === id);
 // In document order: a nested function right after its parent's own content.
-const sectionIds = [
-  'intro',
-  ...topLevel.flatMap((s) => [s.slug, ...childrenOf(s.slug).map((c) => c.slug)]),
-  ...comparisons.map((c) => c.id),
-  'summary',
-];
+const sectionIds = topLevel.flatMap((s) => [s.id, ...childrenOf(s.id).map((c) => c.id)]);
 const kindOf = (id) => table.sections.find((s) => s.id === id)?.kind;
 
 /**
  * Everything the tests derive from the registry:
- *   list, comparisons, table          as the page builds them
+ *   list, table                       as the page builds them
+ *   comparisons / pickers             core.comparisons() rows: the checklist sections after the
+ *                                     functions / the first screen's charts (style 'picker')
  *   functions                         slugs in registry order
  *   curveFunctions / vectorFunctions  registry rows with a curve (scalar, pieces) / bars (vector)
  *   sectionIds                        every `main section[id]`, in document order
@@ -49,13 +49,14 @@ const kindOf = (id) => table.sections.find((s) => s.id === id)?.kind;
 export const registry = {
   core,
   list,
-  comparisons,
+  comparisons: allComparisons.filter((c) => c.style !== 'picker'),
+  pickers: allComparisons.filter((c) => c.style === 'picker'),
   table,
   functions: list.map((s) => s.slug),
   curveFunctions: list.filter((s) => s.kind !== 'vector'),
   vectorFunctions: list.filter((s) => s.kind === 'vector'),
   sectionIds,
-  topLevelIds: ['intro', ...topLevel.map((s) => s.slug), ...comparisons.map((c) => c.id), 'summary'],
+  topLevelIds: topLevel.map((s) => s.id),
   nested: list.filter((s) => s.parent !== undefined).map((s) => ({ id: s.slug, parent: s.parent })),
   embeddable: table.sections.map((s) => s.id),
   canvasIds: sectionIds.filter(kindOf).flatMap((id) => (kindOf(id) === 'vector' ? [`${id}-logits-chart`, `${id}-chart`] : [`${id}-chart`])),
@@ -226,6 +227,27 @@ function checkPieces(chart, spec, section, derivatives) {
   return problems;
 }
 
+// The first screen's chart: every member's f at its defaults (a hidden one only when picked),
+// the picked one's f′ dashed in its colour.
+function checkPicker(chart, id, section) {
+  const { slugs, hidden } = sectionOf(id);
+  const { pick } = section;
+  const problems = [];
+  const labels = chart.datasets.map((d) => d.label);
+  const expected = [...slugs.map((slug) => `${slug} f`), 'picked f′'];
+  if (JSON.stringify(labels) !== JSON.stringify(expected)) problems.push(`${id}: curves ${labels.join(', ')}; expected ${expected.join(', ')}`);
+  for (const slug of slugs) {
+    const shown = slug === pick || !hidden.includes(slug);
+    problems.push(...checkShown(chart, { [`${slug} f`]: shown }, id));
+    const f = chart.datasets.find((d) => d.label === `${slug} f`);
+    if (shown && f) problems.push(...comparePoints(f.data, (xs) => core.evaluate(slug, xs, defaultParams(specOf(slug))), { gapsAt: gapsOf(slug, defaultParams(specOf(slug))).f, what: `${id} ${slug} f`, count: Infinity }));
+  }
+  const df = chart.datasets.find((d) => d.label === 'picked f′');
+  const params = defaultParams(specOf(pick));
+  if (df) problems.push(...comparePoints(df.data, (xs) => core.derivative(pick, xs, params), { gapsAt: gapsOf(pick, params).df, what: `${id} ${pick} f′`, count: Infinity }));
+  return problems;
+}
+
 function checkCompare(chart, id, section) {
   const { slugs } = sectionOf(id);
   const problems = checkRange(chart, section, id);
@@ -287,6 +309,7 @@ export async function checkSection(page, id, { derivatives = true } = {}) {
   if (kind === 'vector') return checkVector(page, specOf(id), section, derivatives);
   const chart = await readChart(page, `#${id}-chart`);
   if (kind === 'compare') return checkCompare(chart, id, section);
+  if (kind === 'picker') return checkPicker(chart, id, section);
   if (kind === 'pieces') return checkPieces(chart, specOf(id), section, derivatives);
   return checkScalar(chart, specOf(id), section, paramsOf({ sections: { [id]: section } }, id), derivatives);
 }
@@ -336,6 +359,7 @@ export function controlsOf(field) {
     case 'numberList': return [`#${id}-logit-0`, `#${id}-add-logit`];
     case 'slugSet': return field.values.map((slug) => `#${id}-curve-${slug}`);
     case 'bool': return [`#${id}-${name}`];
+    case 'enum': return field.values.map((slug) => `#${id}-${name}-${slug}`); // a picker's chips
     default: throw new Error(`no controls known for ${field.key} (${field.kind})`);
   }
 }

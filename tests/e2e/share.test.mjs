@@ -171,10 +171,12 @@ test('moving a control rewrites the URL with replaceState, at most a few times a
   assert.deepEqual(comparePoints(dataset(chart, 'f').data, (xs) => core.evaluate('elu', xs, { alpha: Number(alpha) })), []);
   assert.equal(await page.locator('#compare-all-curve-tanh').isChecked(), false);
 
-  // The language, and the section in view as the fragment.
+  // The language (a link to the Korean page, carrying the view), and the section in view as the fragment.
   await page.locator('#lang-toggle').click();
-  await page.waitForTimeout(400);
+  await page.waitForURL(/\/ko\/index\.html/);
+  await waitForReady(page);
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'ko');
+  assert.deepEqual(await stateOf(page), { ...state, lang: 'ko' }, 'the Korean page opens with the same settings');
   await page.locator('main').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('End');
   await page.waitForTimeout(600);
@@ -190,7 +192,7 @@ test('moving a control rewrites the URL with replaceState, at most a few times a
   await page.reload();
   await waitForReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
-  assert.equal(await page.evaluate(() => history.length), historyBefore, 'still no new history entries');
+  assert.equal(await page.evaluate(() => history.length), historyBefore + 1, 'one history entry: the other language\'s page');
   await finish(opened);
 });
 
@@ -225,7 +227,8 @@ test('copy-link buttons copy the section or the whole view and confirm it; witho
   await plain.page.locator('#softmax-copy-link').click();
   const field = plain.page.locator('#copy-fallback-input');
   await field.waitFor({ state: 'visible' });
-  assert.equal(await field.inputValue(), `${site.url}?lang=ko&softmax.temperature=2#softmax`);
+  // A Korean browser opened the Korean page, and its links lead there.
+  assert.equal(await field.inputValue(), `${new URL('ko/index.html', site.url).href}?lang=ko&softmax.temperature=2#softmax`);
   const selection = await plain.page.evaluate(() => {
     const el = document.activeElement;
     return { id: el.id, start: el.selectionStart, end: el.selectionEnd, length: el.value.length, readOnly: el.readOnly };
@@ -275,6 +278,8 @@ async function setOffDefault(page, id) {
       const hidden = field.values.find((s) => !field.default.includes(s));
       if (first) await page.locator(`#${id}-curve-${first}`).uncheck();
       if (hidden) await page.locator(`#${id}-curve-${hidden}`).check();
+    } else if (field.kind === 'enum') {
+      await page.locator(`#${id}-${name}-${field.values.find((v) => v !== field.default)}`).click();
     } else if (field.kind === 'bool') {
       await page.locator(`#${id}-${name}`).setChecked(!field.default);
     } else {
