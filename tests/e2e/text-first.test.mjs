@@ -205,6 +205,7 @@ test('a section prints as a handout: its chart and legend, no controls or button
       sections,
       controls: [...document.querySelectorAll('.lab-controls, .section-tools, .site-header, .toc, button, input')].filter(shown).length,
       legend: [...document.querySelectorAll(`#${sid}-curves .curve-toggle`)].filter(shown).length,
+      caption: [...document.querySelectorAll(`#${sid} .chart-caption`)].filter(shown).map((el) => el.textContent),
       canvas: { width: canvas.width, height: canvas.height },
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       chartColour: window.activationExplorer.chart(`${sid}-chart`).$curves.find((c) => c.label === 'f').borderColor,
@@ -213,15 +214,41 @@ test('a section prints as a handout: its chart and legend, no controls or button
   assert.deepEqual(printed.sections, [id], 'only the section prints');
   assert.equal(printed.controls, 0, 'no controls, buttons or navigation on paper');
   assert.ok(printed.legend >= 2, 'the legend names the curves');
+  const label = await page.locator(`#${id}-chart`).getAttribute('aria-label');
+  assert.deepEqual(printed.caption, [label], 'the chart\'s description, with its settings, prints under it');
+  assert.ok(label.includes(spec.params[0].symbol), `the settings are in it: ${label}`);
   assert.ok(printed.canvas.width > 300 && printed.canvas.height > 150, `the chart prints (${JSON.stringify(printed.canvas)})`);
   assert.ok(printed.overflow <= 0, `nothing wider than the page (${printed.overflow} px)`);
   const light = await page.evaluate(() => { document.documentElement.classList.add('printing'); return getComputedStyle(document.documentElement).getPropertyValue('--c-f').trim(); });
   assert.equal(printed.chartColour, light, 'the chart is drawn in the light colours for paper');
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `e2e-print-${id}.png`), fullPage: true });
-  const pdf = await page.pdf({ format: 'A4' });
+  const pdf = await page.pdf({ format: 'A4', path: path.join(SCREENSHOTS, `e2e-print-${id}.pdf`) });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
   assert.ok(pages >= 1 && pages <= 4, `a handout of a few pages (${pages})`);
+  await close();
+});
+
+test('"Print the page" draws every chart first, then prints every section without controls', async () => {
+  const { page, close } = await site.open({ ready: false });
+  await waitForReady(page, { mountAll: false });
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.locator('#print-page').click();
+  await page.waitForFunction(() => window.__printed === true);
+  const drawn = await page.evaluate(() => [...document.querySelectorAll('[data-lab] canvas')]
+    .filter((canvas) => !window.__e2e.hasData(canvas)).map((canvas) => canvas.id));
+  assert.deepEqual(drawn, [], 'every chart has its curves when the print dialog opens');
+  await page.emulateMedia({ media: 'print' });
+  await frames(page, 2);
+  const printed = await page.evaluate(() => ({
+    sections: [...document.querySelectorAll('main section[id]')].filter((el) => el.checkVisibility()).length,
+    all: document.querySelectorAll('main section[id]').length,
+    controls: [...document.querySelectorAll('.lab-controls, .section-tools, .site-header, .toc, button, input')].filter((el) => el.checkVisibility()).length,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+  assert.equal(printed.sections, printed.all, 'every section prints');
+  assert.equal(printed.controls, 0, 'no controls, buttons or navigation on paper');
+  assert.ok(printed.overflow <= 0, `nothing wider than the page (${printed.overflow} px)`);
   await close();
 });
 

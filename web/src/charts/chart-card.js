@@ -45,9 +45,12 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
     h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': `${id}-values-caption` }, table));
   details.addEventListener('toggle', () => { if (details.open) onValuesOpen(); });
 
+  // On paper the controls are gone, so the chart's description (its settings and range)
+  // prints under it; on screen the canvas's aria-label says the same.
+  const caption = h('figcaption', { className: 'chart-caption', 'aria-hidden': 'true' });
   const root = h('figure', { className: 'chart-card' },
     h('div', { className: small ? 'chart-box chart-box-small' : 'chart-box' }, canvas),
-    readout, curves.length ? legend : null, details);
+    readout, curves.length ? legend : null, details, caption);
 
   // ---- reading values with pointer and keys
   let probeX = null;
@@ -91,7 +94,9 @@ export function createChartCard({ id, t, curves, onToggle, onProbe, xRange, onVa
         colourOf(h('span', { className: 'readout-part', dataset: p.series ? { series: p.series } : {} }, p.text), p)]));
     },
     setAriaLabel(text) {
-      if (canvas.getAttribute('aria-label') !== text) canvas.setAttribute('aria-label', text);
+      if (canvas.getAttribute('aria-label') === text) return;
+      canvas.setAttribute('aria-label', text);
+      caption.textContent = text;
     },
     setCurveVisible(key, visible) {
       const toggle = toggles.get(key);
