@@ -1,17 +1,21 @@
 #!/usr/bin/env node
-// Page benchmark (part of `npm run bench`; a measurement, not a test: misses print MISS
-// and the exit code stays 0). In headless Debian Chromium on 127.0.0.1:
+// Page benchmark, desktop (part of `npm run bench`; a measurement, not a test: misses print
+// MISS and the exit code stays 0). In headless Debian Chromium on 127.0.0.1, 1280×800, no
+// network or CPU throttling (bench/phone-bench.mjs is the phone profile). The explorer's
+// pages are the English and Korean pages of dist/ (page-kit.mjs's pagePaths: --en / --ko,
+// default the root and ko/ or index.html?lang=ko).
 //
 //  1. First chart painted: time from navigation start to the first frame after the first
-//     data curve is stroked on a canvas, for the explorer (dist/) and for the bare page
-//     (bench/bare/: Chart.js + plain JS drawing one function and its derivative), both served by
-//     build_scripts/serve.mjs from one directory. Cold loads (a fresh browser context each,
-//     so no HTTP or code cache), interleaved, medians and their ratio. Target ≤ 1.3.
-//     "Painted" is defined the same way for both pages by an init script: it counts lineTo
-//     calls per path (on the context and on Path2D objects) and, at the first stroke() of a
-//     path with ≥ 32 segments (a curve, not a grid line), records the time and the time of
-//     the next requestAnimationFrame callback, i.e. the start of the frame after the one
-//     that drew the curve.
+//     data curve is stroked on a canvas, for the explorer's English page and for the bare
+//     page (bench/bare/: Chart.js + plain JS drawing one function and its derivative), both
+//     served by build_scripts/serve.mjs from one directory. Cold loads (a fresh browser
+//     context each, so no HTTP or code cache), interleaved, medians and their ratio, with the
+//     ratio's spread (lowest explorer / highest bare … highest / lowest). Target ≤ 1.2.
+//     "Painted" is defined the same way for both pages by page-kit.mjs's paintProbe, an init
+//     script: it counts lineTo calls per path (on the context and on Path2D objects) and, at
+//     the first stroke() of a path with ≥ 32 segments (a curve, not a grid line), records the
+//     time and the time of the next requestAnimationFrame callback, i.e. the start of the
+//     frame after the one that drew the curve.
 //  2. Slider input → repaint, over ~200 moves of a parameter slider: the first parameter of
 //     the registry's first scalar function that has a parameter and a kink at its defaults
 //     (Leaky ReLU's α today), so a move redraws f, f′ and the corner points. Each move
@@ -22,36 +26,40 @@
 //     latter (it runs once the frame's rendering is done). "wall" = from the event to that
 //     point, which includes waiting for the next vsync (up to a frame at 60 Hz) and is shown
 //     for information. Target: work p95 ≤ 8 ms.
+//     The slider's id comes from the registry (`<slug>-<param>-slider`) and it is timed on
+//     the English page.
 //  3. First-view transfer size: every response of a first visit at 1280×800 (no scrolling),
 //     until the network has been quiet for 1.5 s, as transferred (the server gzips what is
-//     compressible, as a real host would). Target ≤ 150 KB, for each language.
+//     compressible, as a real host would). Target ≤ 150 KB, for each language: the English
+//     page with an en-US browser, the Korean page with a ko-KR one.
 //
-//   node bench/page-bench.mjs [--runs 15] [--moves 200] [--json]
+//   node bench/page-bench.mjs [--runs 15] [--moves 200] [--en PATH] [--ko PATH] [--json]
 //
 // --json prints the results as JSON on stdout (progress goes to stderr).
 
-import { cp, mkdir, mkdtemp, rm, copyFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { loadavg, cpus, tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, DIST, ROOT, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+import { rm } from 'node:fs/promises';
+import { loadavg, cpus } from 'node:os';
+import { launchBrowser, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 import { startServer } from '../build_scripts/serve.mjs';
 import { loadCore } from '../web/src/core/core.js';
+import {
+  pagePaths, prepareSite, paintProbe, BARE_PATH, LOCALES, median, summary, ratio, ms, kb, verdict,
+} from './page-kit.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
-const TARGETS = { ratio: 1.3, sliderP95: 8, transferKB: 150 };
+const TARGETS = { ratio: 1.2, sliderP95: 8, transferKB: 150 };
 
 function parseArgs(argv) {
-  const opts = { runs: 15, moves: 200, json: false };
+  const opts = { runs: 15, moves: 200, json: false, en: undefined, ko: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--json') opts.json = true;
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--moves') opts.moves = Number(argv[++i]);
+    else if (a === '--en') opts.en = argv[++i];
+    else if (a === '--ko') opts.ko = argv[++i];
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/page-bench.mjs [--runs 15] [--moves 200] [--json]');
+      console.log('usage: node bench/page-bench.mjs [--runs 15] [--moves 200] [--en PATH] [--ko PATH] [--json]');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -60,75 +68,6 @@ function parseArgs(argv) {
 }
 
 const log = (...args) => console.error(...args);
-
-// ---- statistics
-
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-function quantile(xs, q) {
-  const s = sorted(xs);
-  if (s.length === 0) return NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]; // nearest rank
-}
-const median = (xs) => {
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const summary = (xs) => ({ median: median(xs), p95: quantile(xs, 0.95), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
-
-// ---- the site: dist/ plus the bare page in one directory, one server
-
-async function prepareSite() {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `node build_scripts/build.mjs` first');
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), 'page-bench-'));
-  await cp(DIST, dir, { recursive: true });
-  const bare = path.join(dir, 'bare');
-  await mkdir(bare, { recursive: true });
-  await copyFile(path.join(HERE, 'bare', 'index.html'), path.join(bare, 'index.html'));
-  await copyFile(path.join(HERE, 'bare', 'bare.js'), path.join(bare, 'bare.js'));
-  await copyFile(path.join(ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.js'), path.join(bare, 'chart.umd.js'));
-  return dir;
-}
-
-// ---- 1. first chart painted
-
-/** Init script: marks the first frame after the first curve is stroked on any canvas. */
-function paintProbe() {
-  const MIN_SEGMENTS = 32;
-  const segments = new WeakMap();
-  const bench = { firstCurveAt: null, paintedAt: null, canvas: null };
-  Object.defineProperty(window, '__pageBench', { value: bench });
-  const countLineTo = (proto) => {
-    const lineTo = proto.lineTo;
-    proto.lineTo = function patchedLineTo(...args) {
-      segments.set(this, (segments.get(this) ?? 0) + 1);
-      return lineTo.apply(this, args);
-    };
-  };
-  const ctx = CanvasRenderingContext2D.prototype;
-  countLineTo(ctx);
-  if (typeof Path2D === 'function') countLineTo(Path2D.prototype);
-  const beginPath = ctx.beginPath;
-  ctx.beginPath = function patchedBeginPath() {
-    segments.set(this, 0);
-    return beginPath.call(this);
-  };
-  const stroke = ctx.stroke;
-  ctx.stroke = function patchedStroke(...args) {
-    const result = stroke.apply(this, args);
-    if (bench.firstCurveAt === null && (segments.get(args[0] ?? this) ?? 0) >= MIN_SEGMENTS) {
-      bench.firstCurveAt = performance.now();
-      bench.canvas = this.canvas?.id ?? '';
-      requestAnimationFrame(() => {
-        bench.paintedAt = performance.now();
-        performance.mark('first-chart-painted');
-      });
-    }
-    return result;
-  };
-}
 
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
@@ -164,8 +103,8 @@ async function coldLoad(browser, url) {
   }
 }
 
-async function firstChart(browser, base, runs) {
-  const pages = { bare: new URL('bare/', base).href, explorer: base };
+async function firstChart(browser, base, runs, enPath) {
+  const pages = { bare: new URL(BARE_PATH, base).href, explorer: new URL(enPath, base).href };
   const results = { bare: [], explorer: [] };
   log(`first chart painted: ${runs} cold loads of each page, interleaved (plus one warm-up each)`);
   for (let round = -1; round < runs; round += 1) {
@@ -190,7 +129,9 @@ async function firstChart(browser, base, runs) {
       runs: results[name].map((m) => Math.round(m.painted * 10) / 10),
     };
   }
-  out.ratio = out.explorer.painted.median / out.bare.painted.median;
+  const paintedTimes = (name) => results[name].map((m) => m.painted);
+  out.ratioSpread = ratio(paintedTimes('explorer'), paintedTimes('bare'));
+  out.ratio = out.ratioSpread.median;
   for (const name of ['bare', 'explorer']) {
     const keys = [...new Set(results[name].flatMap((m) => Object.keys(m.timeline)))];
     out[name].timeline = Object.fromEntries(keys
@@ -210,11 +151,11 @@ export async function timedSlider() {
   return { sliderId: `${spec.slug}-${spec.params[0].name}-slider`, chartId: `${spec.slug}-chart` };
 }
 
-async function sliderLatency(browser, base, moves, { sliderId, chartId }) {
+async function sliderLatency(browser, url, moves, { sliderId, chartId }) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(url);
     // Charts are built when they come near, and sections above may still change height
     // (content-visibility placeholders becoming real), so scroll until the chart exists.
     // (A sized canvas alone is no proof: an unbuilt one is 300×150 and updates cost nothing.)
@@ -306,14 +247,12 @@ async function transfer(browser, url, locale) {
 
 // ---- report
 
-const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 0)} ms` : '—');
-const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
-const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
 function report(r) {
   const lines = [];
   const fc = r.firstChart;
   lines.push(`Page benchmark — headless Chromium ${r.browserVersion}, ${VIEWPORT.width}×${VIEWPORT.height}, 127.0.0.1, ${r.cpus} CPUs`);
+  lines.push(`pages: en /${r.pages.en}, ko /${r.pages.ko}, bare /${BARE_PATH}`);
   if (r.busy) lines.push(`warning: load average ${r.load.map((v) => v.toFixed(2)).join(' ')} on ${r.cpus} CPUs: the machine was busy; times are unreliable (the ratio less so)`);
   lines.push('');
   lines.push(`1. First chart painted (${fc.bare.painted.n} cold loads each, interleaved)`);
@@ -322,7 +261,7 @@ function report(r) {
     const s = fc[name];
     lines.push(`   ${(name === 'bare' ? 'bare page' : 'explorer').padEnd(16)} ${ms(s.painted.median).padStart(15)} ${ms(s.painted.min).padStart(8)} ${ms(s.painted.max).padStart(8)}    | ${ms(s.drawn.median).padStart(9)}  ${ms(s.fcp.median).padStart(8)}   ${s.firstCanvas.join(', ')}`);
   }
-  lines.push(`   ratio explorer / bare: ${fc.ratio.toFixed(2)}   (target ≤ ${TARGETS.ratio})`);
+  lines.push(`   ratio explorer / bare: ${fc.ratio.toFixed(2)} (spread ${fc.ratioSpread.min.toFixed(2)}–${fc.ratioSpread.max.toFixed(2)})   (target ≤ ${TARGETS.ratio})`);
   for (const name of ['bare', 'explorer']) {
     const steps = Object.entries(fc[name].timeline).map(([k, v]) => `${k} ${Math.round(v)}`);
     lines.push(`   ${name} timeline (medians, ms): ${steps.join(' → ')} → painted ${Math.round(fc[name].painted.median)}`);
@@ -354,17 +293,18 @@ async function main() {
   const browser = await launchBrowser();
   try {
     const base = server.url;
-    const firstChartResult = await firstChart(browser, base, opts.runs);
+    const pages = pagePaths(opts, dir);
+    const firstChartResult = await firstChart(browser, base, opts.runs, pages.en);
     const timed = await timedSlider();
-    const slider = await sliderLatency(browser, base, opts.moves, timed);
+    const slider = await sliderLatency(browser, new URL(pages.en, base).href, opts.moves, timed);
     if (slider.boxValue === null || Number(slider.boxValue) !== Number(slider.finalValue)) {
       throw new Error(`the slider did not drive the page (slider ${slider.finalValue}, number box ${slider.boxValue})`);
     }
     log('first-view transfer sizes');
     const transferResult = {
-      'explorer en': await transfer(browser, base, 'en-US'),
-      'explorer ko': await transfer(browser, base, 'ko-KR'),
-      'bare page': await transfer(browser, new URL('bare/', base).href, 'en-US'),
+      'explorer en': await transfer(browser, new URL(pages.en, base).href, LOCALES.en),
+      'explorer ko': await transfer(browser, new URL(pages.ko, base).href, LOCALES.ko),
+      'bare page': await transfer(browser, new URL(BARE_PATH, base).href, LOCALES.en),
     };
     const pick = (key) => summary(slider.samples.map((s) => s[key]));
     const sliderResult = {
@@ -381,6 +321,7 @@ async function main() {
       cpus: cpus().length,
       load,
       busy: load[0] > cpus().length * 0.75,
+      pages,
       firstChart: firstChartResult,
       slider: sliderResult,
       transfer: transferResult,
@@ -388,7 +329,7 @@ async function main() {
     };
     const worstTransfer = Math.max(transferResult['explorer en'].total, transferResult['explorer ko'].total);
     result.verdicts = [
-      { ok: firstChartResult.ratio <= TARGETS.ratio, what: `first chart painted: explorer ${ms(firstChartResult.explorer.painted.median)} vs bare ${ms(firstChartResult.bare.painted.median)}, ratio ${firstChartResult.ratio.toFixed(2)} (target ≤ ${TARGETS.ratio})` },
+      { ok: firstChartResult.ratio <= TARGETS.ratio, what: `first chart painted: explorer ${ms(firstChartResult.explorer.painted.median)} vs bare ${ms(firstChartResult.bare.painted.median)}, ratio ${firstChartResult.ratio.toFixed(2)} (spread ${firstChartResult.ratioSpread.min.toFixed(2)}–${firstChartResult.ratioSpread.max.toFixed(2)}; target ≤ ${TARGETS.ratio})` },
       { ok: sliderResult.work.p95 <= TARGETS.sliderP95, what: `slider input → repaint p95 ${ms(sliderResult.work.p95)} (p50 ${ms(sliderResult.work.median)}; target p95 ≤ ${TARGETS.sliderP95} ms)` },
       { ok: worstTransfer <= TARGETS.transferKB * 1024, what: `first-view transfer ${kb(transferResult['explorer en'].total)} (en), ${kb(transferResult['explorer ko'].total)} (ko) (target ≤ ${TARGETS.transferKB} KB)` },
     ];
