@@ -32,7 +32,9 @@
 //   first chart   "first chart painted" exactly as the desktop benchmark defines it (page-kit's
 //                 paintProbe): the next animation frame after the first stroke() of a canvas
 //                 path with ≥ 32 segments.
-// and, for information, DOMContentLoaded, the load event and the bytes transferred.
+// and, for information, DOMContentLoaded, the load event, the bytes transferred and the
+// layout shift until the end of the load (CLS: the largest session window of
+// 'layout-shift' entries without recent input, shifts < 1 s apart, a window ≤ 5 s).
 //
 // Targets, for the English and the Korean page each (medians over the runs; the bare page's
 // medians are the reference):
@@ -97,34 +99,40 @@ const log = (...args) => console.error(...args);
  * trusted input and the load event, in window.__phoneBench.
  */
 function vitalsProbe() {
-  const v = { fcp: null, lcp: [], firstInput: null, load: null, busyUntil: 0, observerError: null };
+  const v = { fcp: null, lcp: [], shifts: [], firstInput: null, load: null, busyUntil: 0, observerError: null };
   Object.defineProperty(window, '__phoneBench', { value: v });
   const NOT_TEXT = new Set(['img', 'image', 'video', 'canvas', 'svg', 'picture', 'iframe', 'object', 'embed']);
+  // Entries reach an observer's callback in a task of their own, which a busy (throttled)
+  // main thread can hold back for seconds; flush() takes the queued ones at once.
+  const observers = [];
+  const observe = (type, onEntry) => {
+    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) onEntry(e); });
+    observer.observe({ type, buffered: true });
+    observers.push([observer, onEntry]);
+  };
+  v.flush = () => {
+    for (const [observer, onEntry] of observers) for (const e of observer.takeRecords()) onEntry(e);
+  };
   try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') v.fcp = e.startTime;
-    }).observe({ type: 'paint', buffered: true });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        const el = e.element;
-        const tag = el ? el.tagName.toLowerCase() : null;
-        const text = el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
-        v.lcp.push({
-          time: e.startTime,
-          size: e.size,
-          url: e.url,
-          tag,
-          id: el?.id ?? '',
-          className: typeof el?.className === 'string' ? el.className : '',
-          isText: Boolean(el) && !e.url && !NOT_TEXT.has(tag) && text !== '',
-          text: text.slice(0, 60),
-          afterInput: v.firstInput !== null && e.startTime > v.firstInput,
-        });
-      }
-    }).observe({ type: 'largest-contentful-paint', buffered: true });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) v.busyUntil = Math.max(v.busyUntil, e.startTime + e.duration);
-    }).observe({ type: 'longtask', buffered: true });
+    observe('paint', (e) => { if (e.name === 'first-contentful-paint') v.fcp = e.startTime; });
+    observe('largest-contentful-paint', (e) => {
+      const el = e.element;
+      const tag = el ? el.tagName.toLowerCase() : null;
+      const text = el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+      v.lcp.push({
+        time: e.startTime,
+        size: e.size,
+        url: e.url,
+        tag,
+        id: el?.id ?? '',
+        className: typeof el?.className === 'string' ? el.className : '',
+        isText: Boolean(el) && !e.url && !NOT_TEXT.has(tag) && text !== '',
+        text: text.slice(0, 60),
+        afterInput: v.firstInput !== null && e.startTime > v.firstInput,
+      });
+    });
+    observe('layout-shift', (e) => { if (!e.hadRecentInput) v.shifts.push({ time: e.startTime, value: e.value }); });
+    observe('longtask', (e) => { v.busyUntil = Math.max(v.busyUntil, e.startTime + e.duration); });
   } catch (error) {
     v.observerError = String(error);
   }
@@ -166,7 +174,7 @@ async function coldLoad(browser, url, { locale, cpu, network, dpr }) {
     let lastCandidateChange = Date.now();
     for (;;) {
       if (Date.now() - started > LOAD_TIMEOUT_MS) throw new Error(`${url} did not finish loading in ${LOAD_TIMEOUT_MS / 1000} s`);
-      const s = await page.evaluate(() => ({
+      const s = await page.evaluate(() => (window.__phoneBench?.flush(), {
         idle: performance.now() - (window.__phoneBench?.busyUntil ?? 0),
         load: window.__phoneBench?.load ?? null,
         painted: window.__pageBench?.paintedAt ?? null,
@@ -180,9 +188,21 @@ async function coldLoad(browser, url, { locale, cpu, network, dpr }) {
     }
     const m = await page.evaluate(() => {
       const v = window.__phoneBench;
+      v.flush();
       const nav = performance.getEntriesByType('navigation')[0];
       const resources = performance.getEntriesByType('resource');
       const beforeInput = v.lcp.filter((c) => !c.afterInput);
+      // CLS: the largest session window (shifts < 1 s apart, a window ≤ 5 s long).
+      let cls = 0;
+      let windowSum = 0;
+      let windowStart = -Infinity;
+      let last = -Infinity;
+      for (const shift of v.shifts) {
+        if (shift.time - last > 1000 || shift.time - windowStart > 5000) { windowSum = 0; windowStart = shift.time; }
+        windowSum += shift.value;
+        last = shift.time;
+        cls = Math.max(cls, windowSum);
+      }
       return {
         fcp: v.fcp,
         lcp: beforeInput.at(-1) ?? null,
@@ -190,6 +210,7 @@ async function coldLoad(browser, url, { locale, cpu, network, dpr }) {
         ended: performance.now(),
         observerError: v.observerError,
         painted: window.__pageBench.paintedAt,
+        cls,
         canvas: window.__pageBench.canvas,
         domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
         load: v.load,
@@ -246,6 +267,7 @@ export async function phoneBench(browser, base, { runs, pages, cpu = 4, network 
       painted: summary(rs.map((m) => m.painted)),
       domContentLoaded: summary(rs.map((m) => m.domContentLoaded)),
       load: summary(rs.map((m) => m.load)),
+      cls: summary(rs.map((m) => m.cls)),
       transferred: summary(rs.map((m) => m.transferred)),
       lcpText: rs.filter((m) => m.lcp.isText).length,
       lcpElements: tags,
@@ -291,12 +313,12 @@ function report(r) {
   lines.push(`pages: bare /${BARE_PATH}, en /${r.pages.en}, ko /${r.pages.ko}; ${r.phone.pages.bare.fcp.n} cold loads each, interleaved; medians (min–max)`);
   lines.push('');
   const cell = (s) => `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})`.padStart(18);
-  lines.push(`   ${''.padEnd(10)}${'FCP'.padStart(18)}${'LCP'.padStart(18)}${'LCP − FCP'.padStart(18)}${'first chart'.padStart(18)}${'DCL'.padStart(18)}${'load'.padStart(18)}   transferred`);
+  lines.push(`   ${''.padEnd(10)}${'FCP'.padStart(18)}${'LCP'.padStart(18)}${'LCP − FCP'.padStart(18)}${'first chart'.padStart(18)}${'DCL'.padStart(18)}${'load'.padStart(18)}   transferred  CLS`);
   for (const name of ['bare', 'en', 'ko']) {
     const p = r.phone.pages[name];
-    lines.push(`   ${(name === 'bare' ? 'bare' : `explorer ${name}`).padEnd(10)}${cell(p.fcp)}${cell(p.lcp)}${cell(p.lcpAfterFcp)}${cell(p.painted)}${cell(p.domContentLoaded)}${cell(p.load)}   ${kb(p.transferred.median)}`);
+    lines.push(`   ${(name === 'bare' ? 'bare' : `explorer ${name}`).padEnd(10)}${cell(p.fcp)}${cell(p.lcp)}${cell(p.lcpAfterFcp)}${cell(p.painted)}${cell(p.domContentLoaded)}${cell(p.load)}   ${kb(p.transferred.median).padStart(9)}    ${p.cls.median.toFixed(3)} (${p.cls.min.toFixed(3)}–${p.cls.max.toFixed(3)})`);
   }
-  lines.push('   (ms from navigation start)');
+  lines.push('   (ms from navigation start; CLS for information: no target here)');
   lines.push('');
   for (const name of ['en', 'ko']) {
     const p = r.phone.pages[name];
