@@ -69,6 +69,8 @@ function parseArgs(argv) {
 
 const log = (...args) => console.error(...args);
 
+// ---- 1. first chart painted
+
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
   try {
