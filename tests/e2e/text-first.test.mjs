@@ -63,18 +63,35 @@ for (const [lang, pagePath] of Object.entries(PAGES)) {
   });
 }
 
-test('scripts off: in-page links and #fragments land on their sections', async () => {
-  await withoutScripts(async (page) => {
-    const ids = [registry.functions.at(-1), registry.nested[0]?.id, 'summary', registry.pickers[0]?.id].filter(Boolean);
-    const missed = [];
-    for (const id of ids) {
-      await page.goto(new URL(`index.html#${id}`, site.url).href);
-      const top = await page.evaluate((sid) => document.getElementById(sid).getBoundingClientRect().top, id);
-      const header = await page.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().height);
-      if (!(top >= header - 2 && top <= header + 40)) missed.push(`#${id} at ${Math.round(top)} px (header ${Math.round(header)} px)`);
-    }
-    assert.deepEqual(missed, []);
-  });
+// Where a section's top is, against the sticky header's bottom (the page's scroll-padding).
+const landing = (page, id) => page.evaluate((sid) => ({
+  top: document.getElementById(sid).getBoundingClientRect().top,
+  header: document.querySelector('.site-header').getBoundingClientRect().height,
+}), id);
+const landed = ({ top, header }) => top >= header - 2 && top <= header + 40;
+
+test('scripts off: every section\'s #fragment, opened fresh, and every contents link land on the section (laptop and phone)', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    await withoutScripts(async (page) => {
+      const missed = [];
+      for (const id of registry.sectionIds) {
+        await page.goto('about:blank');
+        await page.goto(new URL(`index.html#${id}`, site.url).href);
+        const where = await landing(page, id);
+        if (!landed(where)) missed.push(`#${id} opened at ${Math.round(where.top)} px (header ${Math.round(where.header)} px)`);
+      }
+      // The contents: the sidebar on a laptop, the header's menu (a <details>, no script needed) on a phone.
+      for (const id of registry.sectionIds.filter((i) => !registry.nested.some((n) => n.id === i))) {
+        await page.goto(new URL('index.html', site.url).href);
+        if (viewport === PHONE) await page.locator('#toc-menu > summary').click();
+        await page.locator(`${viewport === PHONE ? '#toc-menu' : 'nav.toc'} a[href="#${id}"]`).click();
+        await page.waitForTimeout(50);
+        const where = await landing(page, id);
+        if (!landed(where)) missed.push(`contents → #${id} at ${Math.round(where.top)} px (header ${Math.round(where.header)} px)`);
+      }
+      assert.deepEqual(missed, [], `at ${viewport.width} px`);
+    }, viewport);
+  }
 });
 
 test('the text does not wait for the core: with the wasm held back, every explanation is on screen and the first lines read', async () => {
