@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFrontMatter } from './front-matter.mjs';
-import { createMarkdown, focusableScrollers } from './markdown.mjs';
+import { createMarkdown, focusableScrollers, tableHeaders } from './markdown.mjs';
 import { ROOT } from './paths.mjs';
 
 export const LANGS = ['en', 'ko'];
@@ -82,7 +82,7 @@ export async function readContent(sections, { allowMissing = false } = {}) {
       if (body.trim() === '') continue;
       // A nested section's file writes ### for its sub-headings, like every other file.
       const md = createMarkdown({ headingOffset: section.parent ? 1 : 0, source });
-      html[lang][section.id] = focusableScrollers(await md.parse(body));
+      html[lang][section.id] = focusableScrollers(tableHeaders(await md.parse(body)));
     }
   }
   if (problems.length) throw new Error(`content front matter:\n  ${problems.join('\n  ')}`);

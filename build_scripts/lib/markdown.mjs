@@ -58,6 +58,14 @@ export function renderTex(text, displayMode) {
     .replace(RAISED_PRIME, '<mrow>$1$3</mrow>');
 }
 
+// A content table names its rows in its first column (a function, a property): those cells
+// are row headers, so a screen reader announces each value with its row and its column.
+export function tableHeaders(html) {
+  return html.replace(/<tbody>[\s\S]*?<\/tbody>/g, (body) => body.replace(/<tr>(\s*)<td([^>]*)>([\s\S]*?)<\/td>/g,
+    (row, space, attrs, cell) => `<tr>${space}<th scope="row"${attrs}>${cell}</th>`))
+    .replace(/<thead>[\s\S]*?<\/thead>/g, (head) => head.replace(/<th(?=[\s>])(?![^>]*\sscope=)/g, '<th scope="col"'));
+}
+
 // Code blocks and tables scroll sideways on phones; keyboard users can only scroll what
 // they can focus (axe: scrollable-region-focusable).
 export function focusableScrollers(html) {

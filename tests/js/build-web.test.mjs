@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createMarkdown, renderTex } from '../../build_scripts/lib/markdown.mjs';
+import { createMarkdown, renderTex, tableHeaders } from '../../build_scripts/lib/markdown.mjs';
 import { checkShell, fillShell, translateShell } from '../../build_scripts/lib/render.mjs';
 import { languagePage, pagePath, rootOf } from '../../build_scripts/lib/pages.mjs';
 import { externaliseWasm, externaliseWasmIn } from '../../build_scripts/lib/bundle.mjs';
@@ -41,6 +41,14 @@ test('bad TeX fails the build with the file name', () => {
 test('headings move under the section heading', async () => {
   assert.match(await createMarkdown({ headingOffset: 1 }).parse('### Sub'), /<h4>Sub<\/h4>/);
   assert.match(await createMarkdown().parse('### Sub'), /<h3>Sub<\/h3>/);
+});
+
+test('a content table\'s first column are row headers and its header cells column headers', async () => {
+  const html = tableHeaders(await createMarkdown().parse('| Aspect | A | B |\n|:--|---|---|\n| x | 1 | 2 |\n| y | 3 | 4 |\n'));
+  assert.deepEqual([...html.matchAll(/<th scope="row"[^>]*>([^<]*)</g)].map((m) => m[1]), ['x', 'y']);
+  assert.deepEqual([...html.matchAll(/<th scope="col"[^>]*>([^<]*)</g)].map((m) => m[1]), ['Aspect', 'A', 'B']);
+  assert.deepEqual([...html.matchAll(/<td>([^<]*)</g)].map((m) => m[1]), ['1', '2', '3', '4']);
+  assert.match(html, /<th scope="row" align="left">x/, 'alignment kept');
 });
 
 test('fillShell fills every marker and insists on each exactly once', () => {
