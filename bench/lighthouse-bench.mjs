@@ -237,9 +237,10 @@ export function lighthouseVerdicts(r) {
   const spread = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
   const int = (x) => String(Math.round(x));
   for (const [name, g] of Object.entries(r.groups)) {
+    // Performance and layout shift on both presets; blocking time on the phone only.
+    v.push({ ok: g.scores.performance.median >= TARGETS.performance, what: `lighthouse ${name} performance ${spread(g.scores.performance, int)} (target ≥ ${TARGETS.performance})` });
+    v.push({ ok: g.metrics.cls.median <= TARGETS.cls, what: `lighthouse ${name} CLS ${spread(g.metrics.cls, (x) => x.toFixed(3))} (target ≤ ${TARGETS.cls})` });
     if (g.preset === 'mobile') {
-      v.push({ ok: g.scores.performance.median >= TARGETS.performance, what: `lighthouse ${name} performance ${spread(g.scores.performance, int)} (target ≥ ${TARGETS.performance})` });
-      v.push({ ok: g.metrics.cls.median <= TARGETS.cls, what: `lighthouse ${name} CLS ${spread(g.metrics.cls, (x) => x.toFixed(3))} (target ≤ ${TARGETS.cls})` });
       v.push({ ok: g.metrics.tbt.median <= TARGETS.tbt, what: `lighthouse ${name} TBT ${spread(g.metrics.tbt, int)} ms (target ≤ ${TARGETS.tbt} ms)` });
     }
     for (const c of ['accessibility', 'best-practices', 'seo']) {
