@@ -39,6 +39,7 @@
 
 import { rm } from 'node:fs/promises';
 import { loadavg, cpus } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { launchBrowser, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 import { startServer } from '../build_scripts/serve.mjs';
 import { loadCore } from '../web/src/core/core.js';
@@ -150,21 +151,21 @@ export async function timedSlider() {
   const core = await loadCore();
   const spec = core.list().find((f) => f.kind === 'scalar' && f.params.length && f.properties.nonDifferentiableAt.length);
   if (!spec) throw new Error('no scalar function with a parameter and a kink to time a slider on');
-  return { sliderId: `${spec.slug}-${spec.params[0].name}-slider`, chartId: `${spec.slug}-chart` };
+  return { sectionId: spec.slug, sliderId: `${spec.slug}-${spec.params[0].name}-slider`, chartId: `${spec.slug}-chart` };
 }
 
-async function sliderLatency(browser, url, moves, { sliderId, chartId }) {
+async function sliderLatency(browser, url, moves, { sectionId, sliderId, chartId }) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
     await page.goto(url);
-    // Charts are built when they come near, and sections above may still change height
-    // (content-visibility placeholders becoming real), so scroll until the chart exists.
-    // (A sized canvas alone is no proof: an unbuilt one is 300×150 and updates cost nothing.)
-    await page.waitForFunction((id) => {
-      document.getElementById(id)?.scrollIntoView({ block: 'center' });
-      return Boolean(window.activationExplorer?.chart(id));
-    }, chartId, { polling: 100, timeout: 15000 });
+    // A section's chart and controls are built when it comes near (the HTML holds only its
+    // text), and sections above may still change height (content-visibility placeholders
+    // becoming real), so scroll to the section, then to the chart, until the chart exists.
+    await page.waitForFunction(({ section, chart }) => {
+      (document.getElementById(chart) ?? document.getElementById(section))?.scrollIntoView({ block: 'center' });
+      return Boolean(window.activationExplorer?.chart(chart));
+    }, { section: sectionId, chart: chartId }, { polling: 100, timeout: 15000 });
     await page.waitForTimeout(300);
     log(`slider → repaint: ${moves} moves of #${sliderId} (after 20 warm-up moves)`);
     return await page.evaluate(async ({ id, count }) => {
@@ -344,7 +345,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`page-bench: ${error.stack ?? error.message}`);
-  process.exit(1);
-});
+// Run when started as a script (not when another benchmark imports timedSlider).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`page-bench: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+}
