@@ -25,6 +25,8 @@ function levelOf(lab) {
 
 // Lets the browser paint and handle input between two pieces of start-up work.
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve); });
+// After the next frame has been drawn: what is set up then does not delay it.
+const afterPaint = () => new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); });
 
 /**
  * `translators`: { lang: translate } for the languages this page can show. With one (the
@@ -89,10 +91,10 @@ export async function startPage({ translators }) {
   // Every lab now (to print the whole page; the tests' hook).
   mountAll = () => Promise.all(labs.map(mountLab)).then(() => undefined);
 
-  // The first screen's chart first, drawn before anything else is set up.
+  // The first screen's chart first, painted before anything else is set up.
   if (labs.length) {
     await mountLab(labs[0]);
-    await nextTask();
+    await afterPaint();
   }
   // Share buttons, the address kept in step and any bad-link notice.
   const sync = startSharing({ store, table, t }, restored.problems);
