@@ -21,6 +21,13 @@ test('inline and display TeX become MathML without the TeX annotation', async ()
   assert.doesNotMatch(html, /\$/);
 });
 
+test('MathML only: no KaTeX span, namespace, <semantics> or enclosing <mrow>', () => {
+  assert.equal(renderTex('x+1', false), '<math><mi>x</mi><mo>+</mo><mn>1</mn></math>');
+  assert.equal(renderTex('\\frac{1}{2}', true), '<math display="block"><mfrac><mn>1</mn><mn>2</mn></mfrac></math>');
+  // An <mrow> that is not the whole formula stays.
+  assert.equal(renderTex('{a+b}c', false), '<math><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mi>c</mi></math>');
+});
+
 test('dollar signs in code stay code', async () => {
   const html = await createMarkdown().parse('Run `echo $HOME` and\n\n```python\nprint("$x$")\n```\n');
   assert.match(html, /<code>echo \$HOME<\/code>/);
