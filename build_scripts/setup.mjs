@@ -11,6 +11,8 @@ const DEBIAN_PACKAGES = {
     ['emscripten', () => existsSync('/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake')],
     ['libgtest-dev', () => existsSync('/usr/src/googletest/CMakeLists.txt')],
     ['python3-mpmath', () => succeeds('/usr/bin/python3', ['-c', 'import mpmath'])],
+    // The explanations' Python samples are run by the tests (tests/content/).
+    ['python3-numpy', () => succeeds('/usr/bin/python3', ['-c', 'import numpy'])],
   ],
   browser: [
     ['chromium', () => existsSync('/usr/bin/chromium')],
