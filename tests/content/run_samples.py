@@ -165,7 +165,7 @@ class Block:
         self.naive = 'naive' in self.flags
         self.code, self.first_line = code, first_line
         self.failures, self.warnings = [], []
-        self.examples = 0
+        self.examples = self.outputs = 0
         self.expects = []
 
     def fail(self, line, kind, message, **extra):
@@ -173,7 +173,8 @@ class Block:
 
     def report(self):
         return {'index': self.index, 'line': self.line, 'flags': self.flags, 'naive': self.naive,
-                'code': self.code, 'ok': not self.failures, 'examples': self.examples,
+                'code': self.code, 'ok': not self.failures,
+                'examples': self.examples, 'outputs': self.outputs,
                 'warnings': self.warnings, 'failures': sorted(self.failures, key=lambda f: f['line'])}
 
     # Warnings and exceptions -------------------------------------------------------------
@@ -261,6 +262,7 @@ class Block:
     def _run_example(self, globs, line, example):
         """One >>> example, as doctest runs it. Always True: later examples still run."""
         self.examples += 1
+        self.outputs += bool(example.want)
         if example.options.get(doctest.SKIP):
             self.fail(line, 'convention', '+SKIP: code that does not run goes in a ```text block')
             return True
@@ -401,6 +403,7 @@ def main(argv):
         'python': sys.version.split()[0], 'numpy': np.__version__,
         'tolerance': {'rel': REL_TOL, 'abs': ABS_TOL},
         'blocks': len(blocks), 'examples': sum(b['examples'] for b in blocks),
+        'outputs': sum(b['outputs'] for b in blocks),
         'files': results, 'parity': mismatches,
     }
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)

@@ -16,10 +16,10 @@ const withSamples = report.files.filter((file) => file.blocks.length > 0 || file
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 test(`Python samples in web/content: ${plural(report.blocks, 'block')} in ${plural(withSamples.length, 'file')}, `
-  + `${plural(report.examples, 'output')} checked (Python ${report.python}, NumPy ${report.numpy})`, async (t) => {
+  + `${plural(report.outputs, 'output')} checked (Python ${report.python}, NumPy ${report.numpy})`, async (t) => {
   assert.ok(report.blocks > 0, 'the runner found no ```python block in web/content');
   for (const file of withSamples) {
-    const outputs = file.blocks.reduce((sum, block) => sum + block.examples, 0);
+    const outputs = file.blocks.reduce((sum, block) => sum + block.outputs, 0);
     await t.test(`${file.file}: ${plural(file.blocks.length, 'sample')}, ${plural(outputs, 'output')} checked`, () => {
       assert.ok(file.ok, `\n${describeFailures(file)}`);
     });
