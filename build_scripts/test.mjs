@@ -13,7 +13,7 @@ run('ctest', ['--preset', 'native']);
 run('ctest', ['--preset', 'wasm']);
 
 const env = { ...toolEnv, ACTIVATION_REFERENCE: `${repoRoot}build/reference/activation_reference.txt` };
-run('node', ['--test', 'tests/js/'], { env });
+run('node', ['--test', 'tests/js/', 'tests/content/'], { env });
 
 const browserTests = existsSync(`${repoRoot}tests/e2e`)
   && readdirSync(`${repoRoot}tests/e2e`).some((name) => name.endsWith('.test.mjs'));
