@@ -279,10 +279,19 @@ function core(context, fn) {
 }
 
 function rowOf(node, context, form) {
-  if (node.type !== 'name') throw new Error(`${form}: the first argument is a slug`);
-  const row = context.rows.get(node.name);
-  if (!row) throw new Error(`unknown function "${node.name}"; the registry has ${[...context.rows.keys()].join(', ')}`);
+  const name = slugText(node);
+  if (name === undefined) throw new Error(`${form}: the first argument is a slug`);
+  const row = context.rows.get(name);
+  if (!row) throw new Error(`unknown function "${name}"; the registry has ${[...context.rows.keys()].join(', ')}`);
   return row;
+}
+
+// The text of a name, or of names joined by "-" (an unknown slug a-b reads as a minus b).
+function slugText(node) {
+  if (node.type === 'name') return node.name;
+  if (node.type !== 'bin' || node.op !== '-') return undefined;
+  const [left, right] = [slugText(node.left), slugText(node.right)];
+  return left === undefined || right === undefined ? undefined : `${left}-${right}`;
 }
 
 // name=value arguments as the core's params object; a pieces list for the pieces kind.
