@@ -24,9 +24,9 @@
 import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CORE_BOOT, WASM_FILE, bundleClassic, bundleCss, bundleSiteModules } from './lib/bundle.mjs';
-import { LANGS, contentDictionary, pageSections, readContent } from './lib/content.mjs';
+import { LANGS, contentDictionary, loadBuildCore, pageSections, readContent } from './lib/content.mjs';
 import { SITE_CSP, cspHash, insertCsp, siteCspFor } from './lib/csp.mjs';
 import { GENERATED, ROOT, WEB } from './lib/paths.mjs';
 import { bundleHeadScript, languagePage, pagePath, rootOf } from './lib/pages.mjs';
@@ -38,8 +38,7 @@ export const CONTENT_DICTIONARY = 'content-dictionary.json';
 
 /** The core's registry, from the wasm module the page itself loads. */
 export async function loadRegistry() {
-  const { loadCore } = await import(pathToFileURL(path.join(WEB, 'src', 'core', 'core.js')).href);
-  const core = await loadCore();
+  const core = await loadBuildCore();
   return { list: core.list(), comparisons: core.comparisons() };
 }
 

@@ -1,13 +1,17 @@
 // The page's sections, derived from the core's registry, and their content files:
 // web/content/<lang>/<id>.md, one per section and language. A file's front matter gives the
 // names a reader sees (function name, section title, description, parameter labels and the
-// few strings one function's controls need); its body is the explanation.
+// few strings one function's controls need); its body is the explanation, whose number
+// templates ({{ … }}, numbers.mjs) the core fills in before the Markdown is rendered.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseFrontMatter } from './front-matter.mjs';
 import { createMarkdown, focusableScrollers, tableHeaders } from './markdown.mjs';
-import { ROOT } from './paths.mjs';
+import { numberContext } from './number-expr.mjs';
+import { expandNumbers } from './numbers.mjs';
+import { ROOT, WEB } from './paths.mjs';
 
 export const LANGS = ['en', 'ko'];
 export const CONTENT_DIR = path.join(ROOT, 'web', 'content');
@@ -53,39 +57,63 @@ export function requiredMeta(section) {
   return keys;
 }
 
+/**
+ * The wasm core the page loads, for the build. Imported when first needed: the build
+ * scripts are loaded before the core is built.
+ */
+export async function loadBuildCore() {
+  const { loadCore } = await import(pathToFileURL(path.join(WEB, 'src', 'core', 'core.js')).href);
+  return loadCore();
+}
+
 const valueAt = (data, key) => key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), data);
 
 /**
- * Read and render every section's file in both languages:
+ * Read and render every section's file in both languages, from `dir` (web/content unless
+ * given; `core` is loaded unless given):
  * { html: { en: { id: html } }, meta: { en: { id: frontMatter } } }. A section whose body is
- * empty has no html. Throws listing every missing file and missing or empty key.
+ * empty has no html. Throws listing every missing file, missing or empty key and wrong or
+ * bad number template (file:line: {{ template }}: why).
  */
-export async function readContent(sections, { allowMissing = false } = {}) {
+export async function readContent(sections, { allowMissing = false, dir = CONTENT_DIR, core } = {}) {
+  const context = numberContext(core ?? await loadBuildCore());
   const html = { en: {}, ko: {} };
   const meta = { en: {}, ko: {} };
   const missingFiles = [];
   const problems = [];
+  const numberProblems = [];
   for (const lang of LANGS) {
     for (const section of sections) {
-      const file = path.join(CONTENT_DIR, lang, `${section.id}.md`);
+      const file = path.join(dir, lang, `${section.id}.md`);
       const source = path.relative(ROOT, file);
       if (!existsSync(file)) {
         missingFiles.push(source);
         continue;
       }
-      const { data, body } = parseFrontMatter(await readFile(file, 'utf8'), source);
+      const text = await readFile(file, 'utf8');
+      const { data, body } = parseFrontMatter(text, source);
       for (const key of requiredMeta(section)) {
         const value = valueAt(data, key);
         if (typeof value !== 'string' || value.trim() === '') problems.push(`${source}: front matter needs "${key}"`);
       }
+      if (JSON.stringify(data).includes('{{')) problems.push(`${source}: number templates work in the body, not the front matter`);
       meta[lang][section.id] = data;
       if (body.trim() === '') continue;
+      const firstLine = text.slice(0, text.length - body.length).split('\n').length;
+      const numbers = expandNumbers(body, { source, firstLine, context });
+      if (numbers.problems.length) {
+        numberProblems.push(...numbers.problems);
+        continue;
+      }
       // A nested section's file writes ### for its sub-headings, like every other file.
       const md = createMarkdown({ headingOffset: section.parent ? 1 : 0, source });
-      html[lang][section.id] = focusableScrollers(tableHeaders(await md.parse(body)));
+      html[lang][section.id] = focusableScrollers(tableHeaders(await md.parse(numbers.text)));
     }
   }
   if (problems.length) throw new Error(`content front matter:\n  ${problems.join('\n  ')}`);
+  if (numberProblems.length) {
+    throw new Error(`content numbers (web/content/README.md, "Numbers"):\n  ${numberProblems.join('\n  ')}`);
+  }
   if (missingFiles.length && !allowMissing) {
     throw new Error(`missing explanation files:\n  ${missingFiles.join('\n  ')}\n`
       + '(pass --allow-missing-content to build without them while they are being written)');

@@ -1,0 +1,116 @@
+// No number the core could compute is typed by hand into the explanations: a number in prose
+// or TeX (not in code, not in a {{ … }} template, not in a URL) with two or more digits after
+// the decimal point, or in scientific notation (4.2e-18, 4.2×10⁻¹⁸, 4.2 \times 10^{-18},
+// 10^{-6}, 10⁻⁶), fails, listed as file:line. Such numbers belong in templates (web/content/
+// README.md, "Numbers"). Numbers such as 0.5, 1/4, 10 layers or 2011 stay allowed.
+//
+// tests/js/bare-numbers.allow lists the offenders written before the templates existed, one
+// "file:line: number" a line; it may only shrink: an entry that no longer matches fails too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontMatter } from '../../build_scripts/lib/front-matter.mjs';
+import { findTemplates, markdownRegions } from '../../build_scripts/lib/numbers.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CONTENT = path.join(ROOT, 'web', 'content');
+const ALLOW = path.join(ROOT, 'tests', 'js', 'bare-numbers.allow');
+
+const SUPERSCRIPT_POWER = '[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+';
+const TEX_POWER = String.raw`\^(?:\{\s*[-+−]?\d+\s*\}|[-+−]?\d)`;
+const BARE = new RegExp(String.raw`(?<![\w.])(?:`
+  + String.raw`\d+(?:\.\d+)?\s*(?:[×·]|\\times|\\cdot)\s*10(?:${TEX_POWER}|${SUPERSCRIPT_POWER})` // 4.2×10⁻¹⁸, 4.2 \times 10^{-18}
+  + String.raw`|\d+(?:\.\d+)?[eE][-+−]?\d+(?!\w)` // 4.2e-18
+  + String.raw`|10(?:${TEX_POWER}|${SUPERSCRIPT_POWER})` // 10^{-6}, 10⁻⁶
+  + String.raw`|\d*\.\d{2,}` // 0.0066, 709.78
+  + ')', 'g');
+const URL_LIKE = /https?:\/\/[^\s)>\]]+|\]\([^)\s]*\)/g;
+
+/** The hand-typed numbers of a content file's text: [{ line, number }]. */
+function bareNumbers(text) {
+  const { body } = parseFrontMatter(text);
+  const head = text.slice(0, text.length - body.length);
+  // Code, templates and URLs become spaces (line breaks kept), so offsets and lines still match.
+  const blank = (s) => s.replace(/[^\n]/g, ' ');
+  let masked = body;
+  const cut = (start, end) => {
+    masked = masked.slice(0, start) + blank(masked.slice(start, end)) + masked.slice(end);
+  };
+  const regions = markdownRegions(body);
+  for (const r of regions) if (r.kind === 'code') cut(r.start, r.end);
+  for (const t of findTemplates(body, regions).templates) cut(t.start, t.end);
+  masked = head + masked.replace(URL_LIKE, blank);
+  return [...masked.matchAll(BARE)].map((m) => ({
+    line: masked.slice(0, m.index).split('\n').length,
+    number: m[0],
+  }));
+}
+
+function contentFiles() {
+  return readdirSync(CONTENT, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((dir) =>
+    readdirSync(path.join(CONTENT, dir.name)).filter((name) => name.endsWith('.md')).sort()
+      .map((name) => path.join(CONTENT, dir.name, name)));
+}
+
+const entry = (file, { line, number }) => `${path.relative(ROOT, file).split(path.sep).join('/')}:${line}: ${number}`;
+
+/** Every offender of the content as "file:line: number". */
+function offenders() {
+  return contentFiles().flatMap((file) => bareNumbers(readFileSync(file, 'utf8')).map((found) => entry(file, found)));
+}
+
+function allowlist() {
+  return readFileSync(ALLOW, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** found − allowed and allowed − found, counting repeats. */
+function compare(found, allowed) {
+  const left = [...allowed];
+  const unexpected = [];
+  for (const item of found) {
+    const at = left.indexOf(item);
+    if (at < 0) unexpected.push(item);
+    else left.splice(at, 1);
+  }
+  return { unexpected, stale: left };
+}
+
+test('the guard finds hand-typed numbers in prose and TeX, and only there', () => {
+  const text = [
+    '---', 'name: X', 'description: peaks at 0.25', '---',
+    'At $x = 5$ it is $0.0066$; over ten layers $0.25^{10} \\approx 10^{-6}$.', // line 5
+    'Overflow past 709.78, a tail of 4.2e-18, 4.2×10⁻¹⁸ and $4.2 \\times 10^{-18}$ and 10⁻⁶.', // line 6
+    'Fine: 0.5, 1/4, 10 layers, 2011, 0.1, -3, 1.5.', // line 7
+    'Code `np.exp(709.78)` and a template {{ 0.0066 ≈ x }} and $x = {{ 4.2 \\times 10^{-18} ≈ y }}$.', // line 8
+    '```python', 'x = 0.0066  # 1e-18', '```', // lines 9-11
+    'A link [paper](https://arxiv.org/abs/1502.01852) and https://example.org/v1.23 too.', // line 12
+  ].join('\n');
+  assert.deepEqual(bareNumbers(text).map((f) => `${f.line}: ${f.number}`), [
+    '3: 0.25', '5: 0.0066', '5: 0.25', '5: 10^{-6}',
+    '6: 709.78', '6: 4.2e-18', '6: 4.2×10⁻¹⁸', '6: 4.2 \\times 10^{-18}', '6: 10⁻⁶',
+  ]);
+});
+
+test('compare reports what the allowlist lacks and what it holds in vain, counting repeats', () => {
+  assert.deepEqual(compare(['a:1: 0.25', 'a:1: 0.25'], ['a:1: 0.25']), { unexpected: ['a:1: 0.25'], stale: [] });
+  assert.deepEqual(compare(['a:1: 0.25'], ['a:1: 0.25', 'b:2: 0.33']), { unexpected: [], stale: ['b:2: 0.33'] });
+  assert.deepEqual(compare([], []), { unexpected: [], stale: [] });
+});
+
+test('a new bare number in any content file fails the guard', () => {
+  for (const file of contentFiles()) {
+    const text = `${readFileSync(file, 'utf8')}\nNew prose with $0.0067$ in it.\n`;
+    const found = bareNumbers(text).map((f) => entry(file, f));
+    const { unexpected } = compare(found, allowlist().filter((e) => e.startsWith(`${entry(file, { line: 0, number: '' }).split(':')[0]}:`)));
+    assert.deepEqual(unexpected, [entry(file, { line: text.split('\n').length - 1, number: '0.0067' })]);
+  }
+});
+
+test('no content file states a number by hand (outside bare-numbers.allow)', () => {
+  const { unexpected, stale } = compare(offenders(), allowlist());
+  assert.deepEqual(unexpected, [], 'numbers typed by hand: state them with a template, e.g. {{ 0.0066 ≈ df(slug, 5) }} '
+    + '(web/content/README.md, "Numbers")');
+  assert.deepEqual(stale, [], 'tests/js/bare-numbers.allow lists numbers that are gone: remove these lines');
+});
