@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseFrontMatter } from './front-matter.mjs';
 import { createMarkdown, focusableScrollers, tableHeaders } from './markdown.mjs';
 import { numberContext } from './number-expr.mjs';
+import { identityFailures } from './identities.mjs';
 import { expandNumbers } from './numbers.mjs';
 import { ROOT, WEB } from './paths.mjs';
 
@@ -97,6 +98,11 @@ export async function readContent(sections, { allowMissing = false, dir = CONTEN
         if (typeof value !== 'string' || value.trim() === '') problems.push(`${source}: front matter needs "${key}"`);
       }
       if (JSON.stringify(data).includes('{{')) problems.push(`${source}: number templates work in the body, not the front matter`);
+      numberProblems.push(...identityProblems(data.identities, source, context));
+      const other = meta[LANGS[0]][section.id];
+      if (lang !== LANGS[0] && other && JSON.stringify(other.identities ?? []) !== JSON.stringify(data.identities ?? [])) {
+        numberProblems.push(`${source}: its identities differ from the ${LANGS[0]} file's (both languages state the same ones)`);
+      }
       meta[lang][section.id] = data;
       if (body.trim() === '') continue;
       const firstLine = text.slice(0, text.length - body.length).split('\n').length;
@@ -120,6 +126,15 @@ export async function readContent(sections, { allowMissing = false, dir = CONTEN
   }
   if (missingFiles.length) console.warn(`warning: building without ${missingFiles.length} content file(s)`);
   return { html, meta };
+}
+
+/** An explanation's `identities:` (a list of strings, identities.mjs), each checked by the core. */
+function identityProblems(identities, source, context) {
+  if (identities === undefined) return [];
+  if (!Array.isArray(identities) || !identities.every((i) => typeof i === 'string')) {
+    return [`${source}: identities is a list of "LHS = RHS" strings`];
+  }
+  return identities.flatMap((identity) => identityFailures(identity, context).map((m) => `${source}: identities: ${m}`));
 }
 
 /**

@@ -9,6 +9,8 @@
 //   <vector slug>([z1, z2, …], name=value…)   the outputs, a vector
 //   <pieces slug>(x, [w:b, w:b, …])           the value at x for those pieces
 //   ln exp sqrt abs (x), MAX_DOUBLE, MIN_NORMAL, EPS
+//   item(vector, i)                the i-th element (from 1) of a vector
+//   variables (x, b, …)            in an identity (identities.mjs), given by the context
 //
 // Slugs and parameter names come from the registry, and the core checks them and their
 // ranges: nothing here names a function.
@@ -17,7 +19,8 @@ const MATH = { ln: Math.log, exp: Math.exp, sqrt: Math.sqrt, abs: Math.abs };
 const CONSTANTS = { MAX_DOUBLE: Number.MAX_VALUE, MIN_NORMAL: 2 ** -1022, EPS: 2 ** -52 };
 const CORE_CALLS = { f: 'evaluate', df: 'derivative', dp: 'parameterDerivative' };
 const PROP = 'prop';
-export const BUILTINS = [...Object.keys(CORE_CALLS), PROP, ...Object.keys(MATH), ...Object.keys(CONSTANTS)];
+const ITEM = 'item';
+export const BUILTINS = [...Object.keys(CORE_CALLS), PROP, ITEM, ...Object.keys(MATH), ...Object.keys(CONSTANTS)];
 
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 // A name may carry hyphens (a slug such as a-b-c) and dots (a property path).
@@ -209,6 +212,7 @@ export function evaluate(node, context) {
       return { '+': a + b, '-': a - b, '*': a * b, '/': a / b, '^': a ** b }[node.op];
     }
     case 'name':
+      if (context.variables && Object.hasOwn(context.variables, node.name)) return context.variables[node.name];
       if (Object.hasOwn(CONSTANTS, node.name)) return CONSTANTS[node.name];
       if (context.rows.has(node.name)) throw new Error(`${node.name} is a function: call it (see f, df, dp, prop)`);
       throw new Error(`unknown name "${node.name}"; constants: ${Object.keys(CONSTANTS).join(', ')}`);
@@ -233,6 +237,14 @@ function call({ name, args }, context, scalar) {
   };
   const params = (row) => paramsOf(row, named, context, scalar);
 
+  if (name === ITEM) {
+    arity(2, 'a vector and a position from 1: item([…], i)');
+    const vector = evaluate(positional[0], context);
+    const i = scalar(positional[1], 'the position');
+    if (!isVector(vector)) throw new Error('item takes a vector first');
+    if (!Number.isInteger(i) || i < 1 || i > vector.length) throw new Error(`item: position ${i} is not in 1…${vector.length}`);
+    return vector[i - 1];
+  }
   if (Object.hasOwn(MATH, name)) {
     arity(1, `one number: ${name}(x)`);
     if (named.length) throw new Error(`${name} takes no name=value arguments`);
@@ -265,7 +277,7 @@ function call({ name, args }, context, scalar) {
     return core(context, () => context.core.evaluate(row.slug, [x], p))[0];
   }
   if (row) throw new Error(`${name} maps one number: write f(${name}, x)`);
-  throw new Error(`unknown function "${name}"; functions: ${[...Object.keys(CORE_CALLS), PROP, ...Object.keys(MATH)].join(', ')}`
+  throw new Error(`unknown function "${name}"; functions: ${[...Object.keys(CORE_CALLS), PROP, ITEM, ...Object.keys(MATH)].join(', ')}`
     + `${[...context.rows.values()].some((r) => r.kind !== 'scalar') ? ', and the vector and pieces functions by slug' : ''}`);
 }
 
