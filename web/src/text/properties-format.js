@@ -21,7 +21,7 @@ export function describeProperties(p, t) {
     range: describeRange(p.range),
     f0: missing(p.f0) ? t('props.notApplicable') : formatNumber(p.f0),
     maxAbsDerivative: describeMax(p.maxAbsDerivative, t),
-    monotonic: yesNo(p.monotonic),
+    monotonic: t(`props.monotonicity.${p.monotonic}`),
     zeroCentred: t(`props.centred.${p.zeroCentred}`),
     smoothness: describeContinuity(p.continuity, t),
     nonDifferentiableAt: p.nonDifferentiableAt.length === 0
