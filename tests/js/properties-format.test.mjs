@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { makeTranslator } from '../../web/src/text/i18n.js';
-import { describeProperties, describeMax, describeRange } from '../../web/src/text/properties-format.js';
+import { describeContinuity, describeProperties, describeMax, describeRange } from '../../web/src/text/properties-format.js';
 
 const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8'));
 const ko = JSON.parse(readFileSync(new URL('../../web/i18n/ko.json', import.meta.url), 'utf8'));
@@ -21,7 +21,7 @@ test('sigmoid reads naturally', () => {
   assert.equal(rows.f0, '0.5');
   assert.equal(rows.maxAbsDerivative, '0.25 at x = 0');
   assert.equal(rows.monotonic, 'yes');
-  assert.equal(rows.smoothness, 'smooth (every derivative exists)');
+  assert.equal(rows.smoothness, 'smooth (C∞): every derivative exists');
   assert.equal(rows.nonDifferentiableAt, 'nowhere');
   assert.equal(rows.saturates, 'both ends');
   assert.equal(rows.usesExp, 'yes');
@@ -34,6 +34,21 @@ test('max |f′| wording covers intervals, limits, everywhere and vector functio
   assert.equal(describeMax({ value: 1, from: -Infinity, to: Infinity, attained: true }, t), '1 everywhere');
   assert.equal(describeMax({ value: 0.25, from: NaN, to: NaN, attained: true }, t), '0.25 (largest |∂sᵢ/∂zⱼ|)');
   assert.equal(describeMax({ value: 0.25, from: null, to: null, attained: true }, t), '0.25 (largest |∂sᵢ/∂zⱼ|)');
+});
+
+test('each continuity class says what fails: only C∞ is called smooth', () => {
+  assert.equal(describeContinuity(-1, t), 'discontinuous: f jumps');
+  assert.equal(describeContinuity(0, t), 'continuous (C⁰), with a kink: f′ jumps');
+  assert.equal(describeContinuity(1, t), 'continuously differentiable (C¹), not smooth: f″ jumps');
+  assert.equal(describeContinuity(Infinity, t), 'smooth (C∞): every derivative exists');
+  const smoothKo = describeContinuity(Infinity, tk);
+  for (const order of [-1, 0, 1]) {
+    for (const [translate, smooth] of [[t, /\bsmooth\b/], [tk, /매끄러움/]]) {
+      const words = describeContinuity(order, translate);
+      assert.doesNotMatch(words.replace('not smooth', '').replace('매끄럽지는 않음', ''), smooth, `C${order}: ${words}`);
+    }
+  }
+  assert.match(smoothKo, /^매끄러움 \(C∞\)/);
 });
 
 test('monotonic: never decreasing, not, or (a vector function) in its own input only', () => {

@@ -38,6 +38,7 @@ export function describeRange(range) {
   return formatInterval(range.min, range.max, range.minInclusive, range.maxInclusive);
 }
 
+// Each class in words that say what fails, so "smooth" means C∞ and nothing less.
 export function describeContinuity(order, t) {
   if (order === Infinity) return t('props.continuity.smooth');
   if (order < 0) return t('props.continuity.discontinuous');
