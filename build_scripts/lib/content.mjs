@@ -1,10 +1,12 @@
 // The page's sections, derived from the core's registry, and their content files:
 // web/content/<lang>/<id>.md, one per section and language. A file's front matter gives the
 // names a reader sees (function name, section title, description, parameter labels and the
-// few strings one function's controls need); its body is the explanation.
+// few strings one function's controls need) and, for a function, the claims its text makes
+// (claims.mjs); its body is the explanation.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseClaims } from './claims.mjs';
 import { parseFrontMatter } from './front-matter.mjs';
 import { createMarkdown, focusableScrollers, tableHeaders } from './markdown.mjs';
 import { ROOT } from './paths.mjs';
@@ -78,6 +80,10 @@ export async function readContent(sections, { allowMissing = false } = {}) {
         const value = valueAt(data, key);
         if (typeof value !== 'string' || value.trim() === '') problems.push(`${source}: front matter needs "${key}"`);
       }
+      // What the text claims about its function, in words the core's properties are checked
+      // against (tests/js/claims.test.mjs); only read here, strictly.
+      if (section.spec) problems.push(...parseClaims(data, section.spec, source).problems);
+      else if (data.claims !== undefined || data.claimsAt !== undefined) problems.push(`${source}: claims belong in a function's file`);
       meta[lang][section.id] = data;
       if (body.trim() === '') continue;
       // A nested section's file writes ### for its sub-headings, like every other file.
