@@ -1,12 +1,14 @@
 // The page's sections, derived from the core's registry, and their content files:
 // web/content/<lang>/<id>.md, one per section and language. A file's front matter gives the
 // names a reader sees (function name, section title, description, parameter labels and the
-// few strings one function's controls need); its body is the explanation, whose number
-// templates ({{ … }}, numbers.mjs) the core fills in before the Markdown is rendered.
+// few strings one function's controls need), the claims its text makes about its function
+// (claims.mjs) and the identities it states (identities.mjs); its body is the explanation,
+// whose number templates ({{ … }}, numbers.mjs) the core fills in before the Markdown is rendered.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseClaims } from './claims.mjs';
 import { parseFrontMatter } from './front-matter.mjs';
 import { createMarkdown, focusableScrollers, tableHeaders } from './markdown.mjs';
 import { numberContext } from './number-expr.mjs';
@@ -98,6 +100,10 @@ export async function readContent(sections, { allowMissing = false, dir = CONTEN
         if (typeof value !== 'string' || value.trim() === '') problems.push(`${source}: front matter needs "${key}"`);
       }
       if (JSON.stringify(data).includes('{{')) problems.push(`${source}: number templates work in the body, not the front matter`);
+      // What the text claims about its function, in words the core's properties are checked
+      // against (tests/js/claims.test.mjs); only read here, strictly.
+      if (section.spec) problems.push(...parseClaims(data, section.spec, source).problems);
+      else if (data.claims !== undefined || data.claimsAt !== undefined) problems.push(`${source}: claims belong in a function's file`);
       numberProblems.push(...identityProblems(data.identities, source, context));
       const other = meta[LANGS[0]][section.id];
       if (lang !== LANGS[0] && other && JSON.stringify(other.identities ?? []) !== JSON.stringify(data.identities ?? [])) {

@@ -76,6 +76,11 @@ struct Range {
 // never positive).
 enum class Centring { symmetric, partial, none };
 enum class Saturation { none, left, right, both };  // where f' tends to 0
+// Which way the outputs move with the inputs. non_decreasing: f(a) <= f(b) whenever a < b.
+// none: neither that nor own_input. own_input (vector kind): each output rises with its own
+// input and falls as any other rises (the Jacobian's diagonal positive, the rest negative),
+// so "never decreasing" would be false for every output but one.
+enum class Monotonicity { non_decreasing, none, own_input };
 
 inline constexpr double kSmooth = std::numeric_limits<double>::infinity();
 inline constexpr double kDiscontinuous = -1.0;
@@ -83,7 +88,7 @@ inline constexpr double kDiscontinuous = -1.0;
 struct Properties {
   Range range;
   double f_at_zero;
-  bool monotonic;  // non-decreasing over the whole real line
+  Monotonicity monotonic;
   Centring zero_centred;
   double continuity_order;  // kDiscontinuous, 0 (C0), 1 (C1) ... or kSmooth
   // Where f or f' has a kink or jump: the charts put exact points (or gaps) there.

@@ -122,6 +122,14 @@ const char* saturation_name(Saturation s) {
   }
 }
 
+const char* monotonicity_name(Monotonicity m) {
+  switch (m) {
+    case Monotonicity::non_decreasing: return "nonDecreasing";
+    case Monotonicity::own_input: return "own";
+    default: return "none";
+  }
+}
+
 void write_pieces(Json& j, Span<Piece> pieces) {
   j.open('[');
   for (const Piece& p : pieces) j.open('{').field("w", p.w).field("b", p.b).close('}');
@@ -222,7 +230,7 @@ std::string properties_json(const Properties& p) {
   if (!p.range.discrete_values.empty()) j.key("values").numbers(p.range.discrete_values);
   j.close('}')
       .field("f0", p.f_at_zero)
-      .field("monotonic", p.monotonic)
+      .field("monotonic", monotonicity_name(p.monotonic))
       .field("zeroCentred", centring_name(p.zero_centred))
       .field("continuity", p.continuity_order);
   j.key("nonDifferentiableAt").numbers(p.non_differentiable_points);

@@ -119,7 +119,7 @@ TEST_P(CurveEdges, LimitsAtInfinityFollowTheProperties) {
     const double at_minus = c.spec->f(-kInf, args);
     const double at_plus = c.spec->f(kInf, args);
     // Non-decreasing: the infimum and supremum are the limits at -inf and +inf.
-    if (p.monotonic) {
+    if (p.monotonic == Monotonicity::non_decreasing) {
       EXPECT_EQ(at_minus, p.range.min) << "f(-inf) of a monotonic function";
       EXPECT_EQ(at_plus, p.range.max) << "f(+inf) of a monotonic function";
     }

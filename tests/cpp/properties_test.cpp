@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "registry.hpp"
@@ -125,7 +127,9 @@ TEST_F(Properties_, MonotonicMeansNeverDecreasing) {
     const std::vector<double> f = values(c, false);
     bool non_decreasing = true;
     for (std::size_t i = 1; i < f.size(); ++i) non_decreasing = non_decreasing && f[i] >= f[i - 1];
-    EXPECT_EQ(c.spec->properties(c.args).monotonic, non_decreasing);
+    // A function of one x is never decreasing or not: "own input" is for vector functions.
+    const Monotonicity measured = non_decreasing ? Monotonicity::non_decreasing : Monotonicity::none;
+    EXPECT_EQ(static_cast<int>(c.spec->properties(c.args).monotonic), static_cast<int>(measured));
   }
 }
 
@@ -177,6 +181,25 @@ TEST_F(Properties_, ContinuityAndKinks) {
         ASSERT_LT(std::fabs(df[i] - df[i - 1]), 0.02 * std::max(1.0, c.args.values[0])) << "x = " << xs[i];
       }
     }
+  }
+}
+
+// C1 is reported only when that is all there is: somewhere f' itself has a corner (f''
+// jumps), the reason the page calls such a function continuously differentiable and not
+// smooth. ContinuityAndKinks has checked that f' does not jump.
+TEST_F(Properties_, COneMeansFPrimeHasACorner) {
+  const double h = 1e-4;
+  for (const Case& c : all) {
+    if (c.spec->properties(c.args).continuity_order != 1.0) continue;
+    SCOPED_TRACE(c.label);
+    double widest = 0.0;
+    double where = 0.0;
+    for (double x : xs) {
+      const double d = c.spec->df(x, c.args);
+      const double bend = std::fabs((c.spec->df(x + h, c.args) - d) - (d - c.spec->df(x - h, c.args))) / h;
+      if (bend > widest) std::tie(widest, where) = std::make_pair(bend, x);
+    }
+    EXPECT_GT(widest, 0.1) << "f'' changes by " << widest << " across x = " << where;
   }
 }
 

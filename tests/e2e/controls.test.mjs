@@ -156,7 +156,7 @@ const readoutParts = (page, id) => page.locator(`#${id}-readout .readout-part`).
 
 test('the hover readout shows x, f(x) and f′(x); the keyboard reads exact values', async () => {
   const { page, close } = await site.open();
-  // The first smooth scalar function: a readout anywhere is a plain value.
+  // The first scalar function without kinks: a readout anywhere is a plain value.
   const slug = registry.curveFunctions.find((s) => s.kind === 'scalar' && s.properties.nonDifferentiableAt.length === 0).slug;
   const chart = await waitForChart(page, `#${slug}-chart`);
   const box = await page.locator(`#${slug}-chart`).boundingBox();

@@ -77,6 +77,19 @@ test('front matter: strings and nested maps, strict about everything else', () =
   assert.throws(() => parseFrontMatter('---\nname: "open\n---\n', 'f.md'), /f\.md:2: a quoted value/);
 });
 
+test('front matter: lists of maps, items starting with "- " and their keys lined up after it', () => {
+  const text = '---\nclaimsAt:\n  - at: alpha = 2\n    smoothness: C0\n    more:\n      deep: yes\n  - at: pieces = -1:0, 1:0\nname: x\n---\n';
+  assert.deepEqual(parseFrontMatter(text, 'f.md').data, {
+    claimsAt: [{ at: 'alpha = 2', smoothness: 'C0', more: { deep: 'yes' } }, { at: 'pieces = -1:0, 1:0' }],
+    name: 'x',
+  });
+  assert.throws(() => parseFrontMatter('---\n- at: x\n---\n', 'f.md'), /f\.md:2: a list item must sit under a key/);
+  assert.throws(() => parseFrontMatter('---\nc:\n  a: 1\n  - b: 2\n---\n', 'f.md'), /f\.md:4: a list item after keys/);
+  assert.throws(() => parseFrontMatter('---\nc:\n  - a: 1\n  b: 2\n---\n', 'f.md'), /f\.md:4: expected a list item/);
+  assert.throws(() => parseFrontMatter('---\nc:\n  - a: 1\n    a: 2\n---\n', 'f.md'), /f\.md:4: "a" is given twice/);
+  assert.throws(() => parseFrontMatter('---\nc:\n  - a: 1\n   b: 2\n---\n', 'f.md'), /f\.md:4: expected "key: value"/);
+});
+
 // A registry as core.list() and core.comparisons() give it, reduced to what the build reads.
 const list = [
   { slug: 'one', kind: 'scalar', params: [{ name: 'alpha' }] },

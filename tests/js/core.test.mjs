@@ -64,7 +64,9 @@ test('every entry of list() is complete, and callers get copies', () => {
     assert.match(entry.group, /\S/);
     assert.match(entry.formula, /\S/);
     assert.match(entry.derivativeFormula, /\S/);
-    assert.equal(typeof entry.properties.monotonic, 'boolean');
+    // "Own input only" needs several inputs: a curve rises everywhere or not.
+    const monotonicity = entry.kind === 'vector' ? ['nonDecreasing', 'none', 'own'] : ['nonDecreasing', 'none'];
+    assert.ok(monotonicity.includes(entry.properties.monotonic), `${entry.slug}: ${entry.properties.monotonic}`);
     assert.ok(Number.isInteger(entry.accuracy.f) && Number.isInteger(entry.accuracy.df));
     if (entry.parent !== undefined) assert.ok(slugs.indexOf(entry.parent) < slugs.indexOf(entry.slug), entry.slug);
     for (const p of entry.params) {
@@ -188,12 +190,14 @@ test('softmax, its Jacobian and maxout', () => {
 test('properties follow the parameters', () => {
   assert.equal(core.properties('elu', { alpha: 2 }).range.min, -2);
   assert.equal(core.properties('elu', { alpha: 2 }).maxAbsDerivative.value, 2);
-  assert.equal(core.properties('prelu', { a: -0.5 }).monotonic, false);
+  assert.equal(core.properties('prelu', { a: -0.5 }).monotonic, 'none');
+  assert.equal(core.properties('prelu', { a: 0.5 }).monotonic, 'nonDecreasing');
   assert.equal(core.properties('leaky-relu', { alpha: 0 }).saturates, 'left');
   assert.equal(core.properties('softmax', { temperature: 0.5 }).maxAbsDerivative.value, 0.5);
+  assert.equal(core.properties('softmax').monotonic, 'own');
   const abs = core.properties('maxout', { pieces: [{ w: -1, b: 0 }, { w: 1, b: 0 }] });
   assert.deepEqual(abs.nonDifferentiableAt, [0]);
-  assert.equal(abs.monotonic, false);
+  assert.equal(abs.monotonic, 'none');
   assert.deepEqual(core.properties('step').range.values, [0, 1]);
 });
 

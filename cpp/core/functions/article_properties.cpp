@@ -17,33 +17,35 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 Range open_range(double min, double max) { return {min, max, false, false, {}}; }
 Range from_zero_up() { return {0.0, kInf, true, false, {}}; }
 Range whole_line() { return {-kInf, kInf, false, false, {}}; }
+constexpr Monotonicity kRising = Monotonicity::non_decreasing;
+Monotonicity rising_if(bool non_decreasing) { return non_decreasing ? kRising : Monotonicity::none; }
 
 }  // namespace
 
 Properties step_properties(const Arguments&) {
-  return {{0.0, 1.0, true, true, {0.0, 1.0}}, 0.0, true, Centring::none, kDiscontinuous, {0.0},
+  return {{0.0, 1.0, true, true, {0.0, 1.0}}, 0.0, kRising, Centring::none, kDiscontinuous, {0.0},
           0.0, -kInf, kInf, true, Saturation::both, false};
 }
 
 Properties sigmoid_properties(const Arguments&) {
-  return {open_range(0.0, 1.0), 0.5, true, Centring::none, kSmooth, {}, 0.25, 0.0, 0.0, true,
+  return {open_range(0.0, 1.0), 0.5, kRising, Centring::none, kSmooth, {}, 0.25, 0.0, 0.0, true,
           Saturation::both, true};
 }
 
 Properties tanh_properties(const Arguments&) {
-  return {open_range(-1.0, 1.0), 0.0, true, Centring::symmetric, kSmooth, {}, 1.0, 0.0, 0.0, true,
+  return {open_range(-1.0, 1.0), 0.0, kRising, Centring::symmetric, kSmooth, {}, 1.0, 0.0, 0.0, true,
           Saturation::both, true};
 }
 
 Properties relu_properties(const Arguments&) {
-  return {from_zero_up(), 0.0, true, Centring::none, 0.0, {0.0}, 1.0, 0.0, kInf, true,
+  return {from_zero_up(), 0.0, kRising, Centring::none, 0.0, {0.0}, 1.0, 0.0, kInf, true,
           Saturation::left, false};
 }
 
 Properties softplus_properties(const Arguments& args) {
   const double beta = args.values[0];
   // f' = sigmoid(beta x) only approaches 1 as x -> +inf.
-  return {open_range(0.0, kInf), std::log(2.0) / beta, true, Centring::none, kSmooth, {}, 1.0, kInf,
+  return {open_range(0.0, kInf), std::log(2.0) / beta, kRising, Centring::none, kSmooth, {}, 1.0, kInf,
           kInf, false, Saturation::left, true};
 }
 
@@ -52,7 +54,7 @@ Properties leaky_relu_properties(const Arguments& args) {
   Properties p{};
   p.f_at_zero = 0.0;
   p.uses_exp = false;
-  p.monotonic = slope >= 0.0;
+  p.monotonic = rising_if(slope >= 0.0);
   if (slope == 1.0) {  // the identity
     p.range = whole_line();
     p.zero_centred = Centring::symmetric;
@@ -87,7 +89,7 @@ Properties elu_properties(const Arguments& args) {
   Properties p{};
   p.range = open_range(-alpha, kInf);
   p.f_at_zero = 0.0;
-  p.monotonic = true;
+  p.monotonic = kRising;
   p.zero_centred = Centring::partial;
   // f' is alpha*e^x on the left and 1 on the right: they meet at 0 only when alpha = 1.
   p.continuity_order = alpha == 1.0 ? 1.0 : 0.0;
@@ -142,7 +144,7 @@ Properties maxout_properties(const Arguments& args) {
     const bool constant = left_slope == 0.0 && right_slope == 0.0;
     p.range = {lowest, constant ? lowest : kInf, true, constant, {}};
   }
-  p.monotonic = left_slope >= 0.0;
+  p.monotonic = rising_if(left_slope >= 0.0);
   if (breaks.empty() && p.f_at_zero == 0.0 && left_slope != 0.0) {
     p.zero_centred = Centring::symmetric;  // a line through the origin
   } else if (p.range.min < 0.0 && p.f_at_zero == 0.0) {
@@ -177,8 +179,11 @@ Properties maxout_properties(const Arguments& args) {
 Properties softmax_properties(const Arguments& args) {
   const double temperature = args.values[0];
   // Each output lies in (0, 1); |ds_i/dz_j| peaks at 1/(4T), on the diagonal where s_i = 1/2.
-  return {open_range(0.0, 1.0), kNaN, true, Centring::none, kSmooth, {}, 0.25 / temperature, kNaN,
-          kNaN, true, Saturation::both, true};
+  // ds_i/dz_j = s_i (delta_ij - s_j) / T: s_i (1 - s_i) / T > 0 on the diagonal and
+  // -s_i s_j / T < 0 off it, since every s lies in (0, 1). So each output rises with its own
+  // logit and falls as any other rises: monotonic in its own input only.
+  return {open_range(0.0, 1.0), kNaN, Monotonicity::own_input, Centring::none, kSmooth, {},
+          0.25 / temperature, kNaN, kNaN, true, Saturation::both, true};
 }
 
 }  // namespace activation

@@ -12,7 +12,7 @@ import createActivationCore from '../generated/activation-core-wasm.js';
  * @typedef {{ w: number, b: number }} Piece
  * @typedef {{
  *   range: { min: number, max: number, minInclusive: boolean, maxInclusive: boolean, values?: number[] },
- *   f0: number | null, monotonic: boolean, zeroCentred: 'symmetric'|'partial'|'none',
+ *   f0: number | null, monotonic: 'nonDecreasing'|'none'|'own', zeroCentred: 'symmetric'|'partial'|'none',
  *   continuity: number, nonDifferentiableAt: number[],
  *   maxAbsDerivative: { value: number, from: number | null, to: number | null, attained: boolean },
  *   saturates: 'none'|'left'|'right'|'both', usesExp: boolean }} Properties

@@ -21,7 +21,7 @@ export function describeProperties(p, t) {
     range: describeRange(p.range),
     f0: missing(p.f0) ? t('props.notApplicable') : formatNumber(p.f0),
     maxAbsDerivative: describeMax(p.maxAbsDerivative, t),
-    monotonic: yesNo(p.monotonic),
+    monotonic: t(`props.monotonicity.${p.monotonic}`),
     zeroCentred: t(`props.centred.${p.zeroCentred}`),
     smoothness: describeContinuity(p.continuity, t),
     nonDifferentiableAt: p.nonDifferentiableAt.length === 0
@@ -38,6 +38,7 @@ export function describeRange(range) {
   return formatInterval(range.min, range.max, range.minInclusive, range.maxInclusive);
 }
 
+// Each class in words that say what fails, so "smooth" means C∞ and nothing less.
 export function describeContinuity(order, t) {
   if (order === Infinity) return t('props.continuity.smooth');
   if (order < 0) return t('props.continuity.discontinuous');
