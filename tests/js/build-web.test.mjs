@@ -77,6 +77,15 @@ test('front matter: strings and nested maps, strict about everything else', () =
   assert.throws(() => parseFrontMatter('---\nname: "open\n---\n', 'f.md'), /f\.md:2: a quoted value/);
 });
 
+test('front matter: lists of text items', () => {
+  const text = '---\nidentities:\n  - f(a, x) = 2*f(b, x) for x in -1..1\n  - "  spaced "\nname: x\n---\n';
+  assert.deepEqual(parseFrontMatter(text, 'f.md').data, { identities: ['f(a, x) = 2*f(b, x) for x in -1..1', '  spaced '], name: 'x' });
+  assert.throws(() => parseFrontMatter('---\nc:\n  - a\n  - k: v\n---\n', 'f.md'), /f\.md:4: a "key: value" item in a list of text items/);
+  assert.throws(() => parseFrontMatter('---\nc:\n  - k: v\n  - a\n---\n', 'f.md'), /f\.md:4: a text item in a list of maps/);
+  assert.throws(() => parseFrontMatter('---\nc:\n  k: v\n  - a\n---\n', 'f.md'), /f\.md:4: a list item after keys/);
+  assert.throws(() => parseFrontMatter('---\n- a\n---\n', 'f.md'), /f\.md:2: unexpected indentation/);
+});
+
 test('front matter: lists of maps, items starting with "- " and their keys lined up after it', () => {
   const text = '---\nclaimsAt:\n  - at: alpha = 2\n    smoothness: C0\n    more:\n      deep: yes\n  - at: pieces = -1:0, 1:0\nname: x\n---\n';
   assert.deepEqual(parseFrontMatter(text, 'f.md').data, {

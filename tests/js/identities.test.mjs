@@ -51,3 +51,27 @@ test('a malformed identity or a wrong name is one clear message', () => {
   one(`f(${scalar}, y) = 1`, /unknown name "y"/);
   one(`item(${vector}([x, 0]), 3) = 1`, /position 3 is not in 1…2/);
 });
+
+test('the content build checks a file\'s identities, and fails naming the file when one does not hold', async () => {
+  const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { LANGS, pageSections, readContent } = await import('../../build_scripts/lib/content.mjs');
+  const section = pageSections(list, core.comparisons()).find((s) => s.kind === 'text');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'identities-'));
+  const write = (lang, identity) => writeFile(path.join(dir, lang, `${section.id}.md`),
+    `---\ntitle: T\ndescription: D\nidentities:\n  - ${identity}\n---\nBody.\n`);
+  try {
+    for (const lang of LANGS) await mkdir(path.join(dir, lang));
+    for (const lang of LANGS) await write(lang, `2*f(${scalar}, x) = f(${scalar}, x) + f(${scalar}, x)`);
+    await readContent([section], { dir, core });
+    await write(LANGS[1], `f(${scalar}, x) = f(${scalar}, x + 1)`);
+    await assert.rejects(readContent([section], { dir, core }), (error) => {
+      assert.match(error.message, new RegExp(`${LANGS[1]}/${section.id}\\.md: identities: .* fails at x = `));
+      assert.match(error.message, /differ from the en file's/, 'and the two languages must state the same ones');
+      return true;
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
