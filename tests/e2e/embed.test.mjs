@@ -14,7 +14,7 @@ import {
   watchScript, recordTraffic, assertOnlyOrigins, assertCleanPage, expectedState, iframeAttributes, openOffline, singleUrl,
 } from './share-kit.mjs';
 import {
-  registry, sectionOf, specOf, checkSection, lockables, controlsOf,
+  registry, sectionOf, specOf, checkSection, lockables, controlsOf, translator,
 } from './registry-kit.mjs';
 
 const site = useSite();
@@ -137,7 +137,8 @@ test('the embed dialog\'s code works as pasted into a course page on another ori
     return { sandbox: el.getAttribute('sandbox'), title: el.title, height: el.getBoundingClientRect().height };
   });
   assert.equal(iframe.sandbox, attributes.sandbox);
-  assert.equal(iframe.title, '활성 함수 탐색기: 소프트맥스');
+  assert.equal(iframe.title, translator('ko')('embed.iframeTitle', { name: translator('ko')('fn.softmax') }));
+  assert.match(iframe.title, /[\uac00-\ud7a3]/, 'in Korean');
   await page.waitForFunction(() => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - window.__heights.at(-1).height) < 1);
   await assertCleanPage(page, opened.dialogs);
   assertOnlyOrigins(opened.requests, [host.url, site.url]);
