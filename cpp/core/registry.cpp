@@ -22,6 +22,19 @@ constexpr ComparisonSpec kComparisons[] = {
     {"compare-all", {}, kHiddenInAll, 3.0, ComparisonStyle::checklist, {}},
 };
 
+// Page order. The beyond part's groups are the issue-12 families; one with no function yet
+// is not shown.
+constexpr GroupSpec kGroups[] = {
+    {"article", Part::article},
+    {"smooth-relu", Part::beyond},
+    {"self-normalising", Part::beyond},
+    {"hard", Part::beyond},
+    {"squashing", Part::beyond},
+    {"shrinkage", Part::beyond},
+    {"randomised", Part::beyond},
+    {"gated", Part::beyond},
+};
+
 }  // namespace
 
 const std::vector<ActivationSpec>& registry() {
@@ -30,6 +43,15 @@ const std::vector<ActivationSpec>& registry() {
 }
 
 Span<ComparisonSpec> comparisons() { return kComparisons; }
+
+Span<GroupSpec> groups() { return kGroups; }
+
+const GroupSpec* find_group(std::string_view id) noexcept {
+  for (const GroupSpec& g : kGroups) {
+    if (g.id == id) return &g;
+  }
+  return nullptr;
+}
 
 const ActivationSpec* find_activation(std::string_view slug) noexcept {
   for (const ActivationSpec& spec : registry()) {

@@ -180,6 +180,9 @@ struct ActivationSpec {
   VectorLimits vector{};
 };
 
+// The page's two parts: the seed article's functions, then the ones students meet beyond it.
+enum class Part { article, beyond };
+
 // How a comparison presents its functions. checklist: a section after the functions, each
 // curve switched on and off, with their derivatives. picker: the page's first chart, every
 // curve at once and one highlighted (with its derivative), the rest to pick from.
@@ -193,6 +196,14 @@ struct ComparisonSpec {
   double half_range;
   ComparisonStyle style = ComparisonStyle::checklist;
   std::string_view featured;       // picker: the member highlighted at first
+  Part part = Part::article;       // the part of the page it is shown in
+};
+
+// A group of functions shown together (a row names its group in `group`), in page order. A
+// group of the beyond part has its own section, with the group's functions inside it.
+struct GroupSpec {
+  std::string_view id;
+  Part part;
 };
 
 // Limits that are not a single function's.
@@ -202,6 +213,9 @@ inline constexpr std::size_t kSampleMaxPoints = 1000000;
 // Every function, in page order.
 const std::vector<ActivationSpec>& registry();
 Span<ComparisonSpec> comparisons();
+Span<GroupSpec> groups();
+// nullptr when no group has this id.
+const GroupSpec* find_group(std::string_view id) noexcept;
 // nullptr when the slug is unknown.
 const ActivationSpec* find_activation(std::string_view slug) noexcept;
 // Defaults for every parameter of `spec`, in the order of spec.params.

@@ -105,6 +105,8 @@ const char* kind_name(Kind kind) {
   }
 }
 
+const char* part_name(Part part) { return part == Part::beyond ? "beyond" : "article"; }
+
 const char* centring_name(Centring c) {
   switch (c) {
     case Centring::symmetric: return "symmetric";
@@ -211,8 +213,11 @@ std::string registry_json() {
     j.field("halfRange", c.half_range)
         .field("style", c.style == ComparisonStyle::picker ? "picker" : "checklist");
     if (!c.featured.empty()) j.field("featured", c.featured);
+    j.field("part", part_name(c.part));
     j.close('}');
   }
+  j.close(']').key("groups").open('[');
+  for (const GroupSpec& g : groups()) j.open('{').field("id", g.id).field("part", part_name(g.part)).close('}');
   j.close(']').key("limits").open('{').key("samplePoints").open('{')
       .field("min", static_cast<double>(kSampleMinPoints))
       .field("max", static_cast<double>(kSampleMaxPoints))

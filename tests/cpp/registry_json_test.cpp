@@ -425,6 +425,7 @@ TEST_F(RegistryJson, ListsEveryComparison) {
     EXPECT_TRUE(same_string(json.get("style"), c.style == ComparisonStyle::picker ? "picker" : "checklist"));
     if (c.featured.empty()) EXPECT_EQ(json.get("featured"), nullptr);
     else EXPECT_TRUE(same_string(json.get("featured"), c.featured));
+    EXPECT_TRUE(same_string(json.get("part"), c.part == Part::beyond ? "beyond" : "article"));
     for (const auto& [key, names] : {std::make_pair("members", &c.members), std::make_pair("hidden", &c.hidden)}) {
       const Value* array = json.get(key);
       ASSERT_NE(array, nullptr) << key;
@@ -432,6 +433,41 @@ TEST_F(RegistryJson, ListsEveryComparison) {
       for (std::size_t k = 0; k < names->size(); ++k) EXPECT_TRUE(same_string(&array->items[k], (*names)[k]));
     }
   }
+}
+
+TEST_F(RegistryJson, ListsEveryGroupInPageOrder) {
+  const Value* list = root.get("groups");
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->items.size(), groups().size());
+  for (std::size_t i = 0; i < groups().size(); ++i) {
+    SCOPED_TRACE(std::string(groups()[i].id));
+    EXPECT_TRUE(same_string(list->items[i].get("id"), groups()[i].id));
+    EXPECT_TRUE(same_string(list->items[i].get("part"), groups()[i].part == Part::beyond ? "beyond" : "article"));
+  }
+}
+
+// The page shows the groups in their order and each row inside its group, so the registry's
+// rows run through the groups in that order, and every row's group is one of them.
+TEST(RegistryGroups, EveryRowIsInAKnownGroupInPageOrder) {
+  std::size_t last = 0;
+  for (const ActivationSpec& spec : registry()) {
+    SCOPED_TRACE(std::string(spec.slug));
+    const GroupSpec* group = find_group(spec.group);
+    ASSERT_NE(group, nullptr) << "unknown group " << spec.group;
+    const auto index = static_cast<std::size_t>(group - groups().data());
+    EXPECT_GE(index, last) << "rows of group " << spec.group << " after a later group's";
+    last = index;
+    if (!spec.parent.empty()) {
+      const ActivationSpec* parent = find_activation(spec.parent);
+      ASSERT_NE(parent, nullptr);
+      EXPECT_EQ(parent->group, spec.group) << "a nested function sits in its parent's group";
+    }
+  }
+  for (std::size_t i = 0; i < groups().size(); ++i) {
+    for (std::size_t k = i + 1; k < groups().size(); ++k) EXPECT_NE(groups()[i].id, groups()[k].id);
+  }
+  EXPECT_EQ(groups()[0].part, Part::article) << "the article comes first";
+  EXPECT_EQ(find_group("no such group"), nullptr);
 }
 
 // ---- properties_json()

@@ -109,6 +109,19 @@ test('comparisons() name functions with curves', () => {
   assert.notEqual(core.comparisons()[0].id, 'changed', 'a copy');
 });
 
+test('groups() list every function\'s group once, in page order, each in a part', () => {
+  const groups = core.groups();
+  const ids = groups.map((g) => g.id);
+  assert.equal(new Set(ids).size, ids.length, 'each group once');
+  for (const g of groups) assert.ok(['article', 'beyond'].includes(g.part), g.id);
+  const order = core.list().map((f) => ids.indexOf(f.group));
+  assert.ok(order.every((i) => i >= 0), 'every function is in a listed group');
+  assert.deepEqual(order, [...order].sort((a, b) => a - b), 'functions follow the groups\' order');
+  for (const c of core.comparisons()) assert.ok(['article', 'beyond'].includes(c.part), c.id);
+  groups[0].id = 'changed';
+  assert.notEqual(core.groups()[0].id, 'changed', 'a copy');
+});
+
 test('nameOf turns slugs into method names', () => {
   assert.equal(nameOf('softmax'), 'softmax');
   assert.equal(nameOf('log-softmax'), 'logSoftmax');

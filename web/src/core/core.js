@@ -24,7 +24,9 @@ import createActivationCore from '../generated/activation-core-wasm.js';
  *              presets: { id: string, pieces: Piece[], targetQuadratic?: number }[] },
  *   maxLength?: number, jacobianMaxLength?: number,
  *   logits?: { min: number, max: number, limit: number, default: number[] } }} Activation
- * @typedef {{ id: string, members: string[], hidden: string[], halfRange: number }} Comparison
+ * @typedef {{ id: string, members: string[], hidden: string[], halfRange: number, style: 'checklist'|'picker',
+ *   featured?: string, part: 'article'|'beyond' }} Comparison
+ * @typedef {{ id: string, part: 'article'|'beyond' }} Group   a group of functions, in page order
  *
  * Besides the methods below, each function of the vector kind gets `core.<name>(z, p)` and
  * `core.<name>Jacobian(z, p)`, and each of the pieces kind `core.<name>(xs, pieces)`, where
@@ -115,6 +117,8 @@ class ActivationCore {
     this.entries = registry.functions;
     /** @type {Comparison[]} */
     this.comparisonRows = registry.comparisons;
+    /** @type {Group[]} */
+    this.groupRows = registry.groups;
     this.limits = registry.limits;
     // Per slug, what every call needs, built once (no allocation per call): a batch's calls
     // are cheap enough that rebuilding these would show in its timings.
@@ -176,6 +180,11 @@ class ActivationCore {
   /** @returns {Comparison[]} the comparison sections (a copy). */
   comparisons() {
     return structuredClone(this.comparisonRows);
+  }
+
+  /** @returns {Group[]} the groups of functions and the part of the page each is in, in page order (a copy). */
+  groups() {
+    return structuredClone(this.groupRows);
   }
 
   /** The slot of `slug`: { entry, i, names, defaults, vector, pieces }. */
