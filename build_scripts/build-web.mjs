@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the static site into dist/, every page from one render of the sections per language:
-//   index.html, ko/index.html   one page per language (build_scripts/lib/pages.mjs): every
-//                         heading, formula, explanation and property table in the HTML; the
-//                         scripts add charts and controls in place
+//   index.html, ko/index.html   one page per language and part (build_scripts/lib/pages.mjs;
+//   beyond.html, ko/beyond.html  the beyond part's when the registry has one): every heading,
+//                         formula, explanation and property table in the HTML; the scripts add
+//                         charts and controls in place
 //   app.js                the page code and the Chart.js parts used (an ES module)
 //   core-boot.js, core-<hash>.js   starts the core early (entries/boot.js); the chunk holds what
 //                         it shares with app.js (the core and its glue)
@@ -26,7 +27,8 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_BOOT, WASM_FILE, bundleClassic, bundleCss, bundleSiteModules } from './lib/bundle.mjs';
-import { LANGS, contentDictionary, loadBuildCore, pageSections, readContent } from './lib/content.mjs';
+import { LANGS, contentDictionary, loadBuildCore, pageSections, partsOf, readContent } from './lib/content.mjs';
+import { finderMarkup } from './lib/finder.mjs';
 import { SITE_CSP, cspHash, insertCsp, siteCspFor } from './lib/csp.mjs';
 import { GENERATED, ROOT, WEB } from './lib/paths.mjs';
 import { bundleHeadScript, languagePage, pagePath, rootOf } from './lib/pages.mjs';
@@ -39,7 +41,7 @@ export const CONTENT_DICTIONARY = 'content-dictionary.json';
 /** The core's registry, from the wasm module the page itself loads. */
 export async function loadRegistry() {
   const core = await loadBuildCore();
-  return { list: core.list(), comparisons: core.comparisons() };
+  return { list: core.list(), comparisons: core.comparisons(), groups: core.groups() };
 }
 
 /**
@@ -71,8 +73,9 @@ function staticsContext(list, t) {
 }
 
 export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingContent = false } = {}) {
-  const { list, comparisons } = await loadRegistry();
-  const sections = pageSections(list, comparisons);
+  const { list, comparisons, groups } = await loadRegistry();
+  const sections = pageSections(list, comparisons, groups);
+  const parts = partsOf(sections);
   const { html, meta } = await readContent(sections, { allowMissing: allowMissingContent });
   const { dictionaries, content } = await pageDictionaries(sections, meta);
   // Before bundling: the bundles import it.
@@ -90,17 +93,32 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   ]);
   const siteUrl = process.env.ACTIVATION_SITE_URL || undefined;
 
-  // One render of every section per language, for its page; the English one also makes the
-  // embed templates and the single file.
+  // One render of every section per language, wrapped for each part's page; the English one
+  // also makes the embed templates and the single file (every part).
+  const functions = sections.filter((section) => section.spec);
+  const names = (slug) => LANGS.map((lang) => dictionaries[lang].fn[slug]);
+  const fileOf = (lang, part) => pagePath(lang, part).split('/').pop(); // a language's pages share a folder
+  const finder = (lang, part) => finderMarkup({
+    functions, dict: dictionaries[lang], names,
+    hrefOf: (section) => `${part === undefined || section.part === part ? '' : fileOf(lang, section.part)}#${section.id}`,
+  });
+  const partLink = (lang, part) => ({
+    href: fileOf(lang, part),
+    text: part === parts[0] ? dictionaries[lang].parts.article : dictionaries[lang].section[part],
+  });
   const rendered = Object.fromEntries(LANGS.map((lang) => {
-    const parts = renderSectionParts(sections, dictionaries[lang], html[lang]);
+    const renders = renderSectionParts(sections, dictionaries[lang], html[lang]);
     const ctx = staticsContext(list, makeTranslator(dictionaries[lang]));
-    return [lang, { parts, ctx, markup: pageMarkup(parts, ctx) }];
+    const byPart = Object.fromEntries(parts.map((part) => [part, {
+      ...pageMarkup(renders, ctx, { part, partLinks: parts.filter((p) => p !== part).map((p) => partLink(lang, p)) }),
+      finder: finder(lang, part),
+    }]));
+    return [lang, { parts: renders, ctx, byPart, all: { ...pageMarkup(renders, ctx), finder: finder(lang) } }];
   }));
   const english = rendered[LANGS[0]];
   const templates = embedTemplates(english.parts, english.ctx);
 
-  const pages = Object.fromEntries(LANGS.map((lang) => {
+  const pages = Object.fromEntries(LANGS.flatMap((lang) => parts.map((part) => {
     const root = rootOf(lang);
     const assets = [
       // Inline (allowed by its hash in the CSP): with a separate file the first render waited
@@ -115,10 +133,14 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
       `<script type="module" src="${root || './'}${CORE_BOOT}"></script>`,
       `<script type="module" src="${root || './'}app.js"></script>`,
     ].join('\n  ');
-    const page = languagePage({ shell, lang, dict: dictionaries[lang], markup: rendered[lang].markup, assets, headScript, siteUrl });
+    // A part after the article is named and described by its introduction's front matter.
+    const info = part === parts[0] ? undefined : { title: dictionaries[lang].section[part], description: meta[lang][part].description };
+    const page = languagePage({
+      shell, lang, dict: dictionaries[lang], markup: rendered[lang].byPart[part], assets, headScript, siteUrl, part, info,
+    });
     const policy = siteCspFor(page).replace("script-src 'self'", () => `script-src 'self' ${cspHash(headScript)}`);
-    return [pagePath(lang), insertCsp(page, policy)];
-  }));
+    return [pagePath(lang, part), insertCsp(page, policy)];
+  })));
 
   const files = {
     ...pages,
@@ -129,7 +151,7 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
     'embed.js': embedJs,
     ...Object.fromEntries(LANGS.map((lang) => [`embed-content-${lang}.js`, embedContentScript(lang, html[lang])])),
     [SINGLE_FILE]: renderSingleFile({
-      shell, dict: dictionaries[LANGS[0]], markup: english.markup, css, js: singleJs, html, templates, headScript,
+      shell, dict: dictionaries[LANGS[0]], markup: english.all, css, js: singleJs, html, templates, headScript,
     }),
   };
   await rm(outDir, { recursive: true, force: true });

@@ -19,28 +19,65 @@ import { ROOT, WEB } from './paths.mjs';
 export const LANGS = ['en', 'ko'];
 export const CONTENT_DIR = path.join(ROOT, 'web', 'content');
 
+/** The one group of a registry that does not say (a test's small list): the article. */
+export const ARTICLE_GROUPS = [{ id: 'article', part: 'article' }];
+
 /**
- * Every section in page order: the first screen's chart (picker comparisons), the
- * introduction, each function (a function with a `parent` is shown inside its parent's
- * section), the other comparisons and the summary table.
- * @returns {{ id: string, kind: string, spec?: object, parent?: string, comparison?: object }[]}
+ * Every section in page order, each with the part of the page it is in (`part`: 'article',
+ * then 'beyond'; each part is a page of the site, build_scripts/lib/pages.mjs):
+ *   article   the first screen's chart (picker comparisons), the introduction, the article's
+ *             functions (one with a `parent` inside its parent's section), its other
+ *             comparisons and the summary table;
+ *   beyond    its introduction ('beyond'), then a section per group of functions (kind
+ *             'group', id the group's) holding the group's functions, then its comparisons.
+ * A group of the beyond part with no function yet is left out, and so is the part itself.
+ * @returns {{ id: string, kind: string, part: string, spec?: object, parent?: string, comparison?: object, group?: object }[]}
  */
-export function pageSections(list, comparisons) {
-  const functions = list.map((spec) => ({ id: spec.slug, kind: spec.kind, spec, parent: spec.parent }));
-  for (const { id, parent } of functions) {
-    if (parent !== undefined && !list.some((s) => s.slug === parent && s.parent === undefined)) {
-      throw new Error(`${id} is shown inside ${parent}, which is not a top-level function of the registry`);
+export function pageSections(list, comparisons, groups = ARTICLE_GROUPS) {
+  const groupOf = new Map(groups.map((g) => [g.id, g]));
+  const ids = new Set(list.map((s) => s.slug));
+  for (const spec of list) {
+    const group = groupOf.get(spec.group ?? groups[0].id);
+    if (!group) throw new Error(`${spec.slug} is in group "${spec.group}", which the registry does not list`);
+    if (spec.parent === undefined) continue;
+    const parent = list.find((s) => s.slug === spec.parent);
+    if (!parent || parent.parent !== undefined) {
+      throw new Error(`${spec.slug} is shown inside ${spec.parent}, which is not a top-level function of the registry`);
     }
+    if (group.part !== 'article') throw new Error(`${spec.slug}: only the article's functions nest inside another function`);
   }
-  const comparison = (c) => ({ id: c.id, kind: c.style === 'picker' ? 'picker' : 'compare', comparison: c });
+  const partOf = (spec) => groupOf.get(spec.group ?? groups[0].id).part;
+  const fn = (spec, parent = spec.parent) => ({ id: spec.slug, kind: spec.kind, spec, parent, part: partOf(spec) });
+  const comparison = (c) => ({
+    id: c.id, kind: c.style === 'picker' ? 'picker' : 'compare', comparison: c, part: c.part ?? 'article',
+  });
+  const inPart = (part) => (c) => (c.part ?? 'article') === part;
+  const article = [
+    ...comparisons.filter(inPart('article')).filter((c) => c.style === 'picker').map(comparison),
+    { id: 'intro', kind: 'text', part: 'article' },
+    ...list.filter((spec) => partOf(spec) === 'article').map((spec) => fn(spec)),
+    ...comparisons.filter(inPart('article')).filter((c) => c.style !== 'picker').map(comparison),
+    { id: 'summary', kind: 'summary', part: 'article' },
+  ];
+  const beyondGroups = groups.filter((g) => g.part === 'beyond' && list.some((spec) => spec.group === g.id));
+  const beyondComparisons = comparisons.filter(inPart('beyond'));
+  if (beyondGroups.length === 0 && beyondComparisons.length === 0) return article;
+  for (const g of beyondGroups) {
+    if (ids.has(g.id)) throw new Error(`the group "${g.id}" has a function's slug: a section would have two meanings`);
+  }
   return [
-    ...comparisons.filter((c) => c.style === 'picker').map(comparison),
-    { id: 'intro', kind: 'text' },
-    ...functions,
-    ...comparisons.filter((c) => c.style !== 'picker').map(comparison),
-    { id: 'summary', kind: 'summary' },
+    ...article,
+    { id: 'beyond', kind: 'text', part: 'beyond' },
+    ...beyondGroups.flatMap((g) => [
+      { id: g.id, kind: 'group', part: 'beyond', group: g },
+      ...list.filter((spec) => spec.group === g.id).map((spec) => fn(spec, g.id)),
+    ]),
+    ...beyondComparisons.map(comparison),
   ];
 }
+
+/** The parts of the page that have sections, in order. */
+export const partsOf = (sections) => [...new Set(sections.map((s) => s.part))];
 
 /**
  * The front-matter keys a section's file must give (dotted), from its registry row: a

@@ -1,21 +1,19 @@
-// The site's pages: one per language from the shell (web/index.html), each with its strings,
-// title and description in its language, its canonical address and its hreflang alternates,
-// and a plain link to the other language (the page's scripts keep it carrying the view).
-// The default language is the site's root page; the others are <lang>/index.html.
+// The site's pages: one per language and part of the explorer (web/src/share/page-paths.js:
+// index.html, beyond.html, ko/index.html, ko/beyond.html) from the shell (web/index.html),
+// each with its strings, title and description in its language, its canonical address and
+// its hreflang alternates, and a plain link to the same part in the other language (the
+// page's scripts keep it carrying the view).
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { LANGS } from './content.mjs';
 import { escapeHtml, inlineJson } from './html.mjs';
 import { WEB } from './paths.mjs';
 import { PAGE_DICTIONARY_ID } from '../../web/src/text/page-dictionary.js';
+import { PARTS, pagePath, rootOf } from '../../web/src/share/page-paths.js';
 import { checkShell, fillShell, lookup, translateShell } from './render.mjs';
 
 export const DEFAULT_LANG = LANGS[0];
-
-/** Where a language's page is, from the site's root. */
-export const pagePath = (lang) => (lang === DEFAULT_LANG ? 'index.html' : `${lang}/index.html`);
-/** From a language's page back to the site's root. */
-export const rootOf = (lang) => (lang === DEFAULT_LANG ? '' : '../');
+export { pagePath, rootOf, PARTS };
 
 /** web/src/entries/head.js as a classic script to inline (its hash goes in the CSP). */
 export async function bundleHeadScript() {
@@ -29,12 +27,20 @@ export async function bundleHeadScript() {
 /**
  * The head's language-dependent part: title, description, canonical and alternates (absolute
  * when `siteUrl` is given, else relative and made absolute by the head script), that script.
+ * The article's page takes its title and description from the dictionary; another part's from
+ * `info` ({ title, description }, its introduction's front matter).
  */
-function headMarkup({ lang, dict, siteUrl, headScript }) {
-  const address = (l) => (siteUrl ? new URL(pagePath(l), siteUrl).href : `${rootOf(lang)}${pagePath(l)}`);
+function headMarkup({ lang, dict, siteUrl, headScript, part, info }) {
+  const address = (l) => (siteUrl ? new URL(pagePath(l, part), siteUrl).href : `${rootOf(lang)}${pagePath(l, part)}`);
+  const title = info
+    ? `<title>${escapeHtml(`${info.title} · ${lookup(dict, 'app.title')}`)}</title>`
+    : `<title data-i18n="app.pageTitle">${escapeHtml(lookup(dict, 'app.pageTitle'))}</title>`;
+  const description = info
+    ? `<meta name="description" content="${escapeHtml(info.description)}">`
+    : `<meta name="description" content="${escapeHtml(lookup(dict, 'app.description'))}" data-i18n-attr="content:app.description">`;
   return [
-    `<title data-i18n="app.pageTitle">${escapeHtml(lookup(dict, 'app.pageTitle'))}</title>`,
-    `<meta name="description" content="${escapeHtml(lookup(dict, 'app.description'))}" data-i18n-attr="content:app.description">`,
+    title,
+    description,
     `<link rel="canonical" href="${address(lang)}">`,
     ...LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${address(l)}">`),
     `<link rel="alternate" hreflang="x-default" href="${address(DEFAULT_LANG)}">`,
@@ -42,8 +48,11 @@ function headMarkup({ lang, dict, siteUrl, headScript }) {
   ].join('\n  ');
 }
 
-/** The header's controls: the contents (a menu on phones) and the other language's page. */
-function headerMarkup({ lang, dict, toc, switchToPage }) {
+/**
+ * The header's controls: the function finder, the contents (a menu on phones) and the other
+ * language's page.
+ */
+function headerMarkup({ lang, dict, toc, finder = '', switchToPage, part }) {
   const other = LANGS.find((l) => l !== lang);
   const menu = '<details class="toc-menu" id="toc-menu">'
     + `<summary data-i18n="app.toc">${escapeHtml(lookup(dict, 'app.toc'))}</summary>`
@@ -54,25 +63,29 @@ function headerMarkup({ lang, dict, toc, switchToPage }) {
   const title = escapeHtml(lookup(dict, 'app.switchToLabel'));
   const common = `id="lang-toggle" data-testid="lang-toggle" class="lang-toggle" lang="${other}" data-i18n="app.switchTo" data-i18n-attr="title:app.switchToLabel" title="${title}"`;
   const toggle = switchToPage
-    ? `<a ${common} href="${rootOf(lang)}${pagePath(other)}" hreflang="${other}">${label}</a>`
+    ? `<a ${common} href="${rootOf(lang)}${pagePath(other, part)}" hreflang="${other}">${label}</a>`
     : `<button type="button" ${common}>${label}</button>`;
-  return `${menu}\n      ${toggle}`;
+  return `${finder}\n      ${menu}\n      ${toggle}`;
 }
 
 /**
- * One language's page. `markup`: { sections, toc } (render.mjs); `assets`: the style and
- * script tags; `variant`: 'site' (a page per language) or 'single' (the single file, which
- * switches language in place and has no address of its own).
+ * One language's page of one part. `markup`: { sections, toc, finder } (render.mjs,
+ * finder.mjs); `assets`: the
+ * style and script tags; `variant`: 'site' (a page per language and part) or 'single' (the
+ * single file, every part, which switches language in place and has no address of its own);
+ * `part` and `info` ({ title, description } for a part other than the article).
  */
-export function languagePage({ shell, lang, dict, markup, assets, headScript, siteUrl, variant = 'site' }) {
+export function languagePage({
+  shell, lang, dict, markup, assets, headScript, siteUrl, variant = 'site', part = PARTS[0], info,
+}) {
   if (!/<html lang="en">/.test(shell)) throw new Error('web/index.html must start <html lang="en">');
   const site = variant === 'site';
-  const attrs = [`lang="${lang}"`, 'class="no-js"', site && lang === DEFAULT_LANG ? 'data-default-language' : '', `data-root="${rootOf(lang)}"`]
-    .filter(Boolean).join(' ');
-  const head = site ? headMarkup({ lang, dict, siteUrl, headScript })
+  const attrs = [`lang="${lang}"`, 'class="no-js"', site && lang === DEFAULT_LANG ? 'data-default-language' : '',
+    `data-root="${rootOf(lang)}"`, site ? `data-part="${part}"` : ''].filter(Boolean).join(' ');
+  const head = site ? headMarkup({ lang, dict, siteUrl, headScript, part, info })
     : `<title data-i18n="app.pageTitle">${escapeHtml(lookup(dict, 'app.pageTitle'))}</title>\n  <script>${headScript}</script>`;
   let html = fillShell(shell.replace('<html lang="en">', `<html ${attrs}>`), {
-    head, assets, header: headerMarkup({ lang, dict, toc: markup.toc, switchToPage: site }), toc: markup.toc, sections: markup.sections,
+    head, assets, header: headerMarkup({ lang, dict, toc: markup.toc, finder: markup.finder, switchToPage: site, part }), toc: markup.toc, sections: markup.sections,
   }, 'web/index.html');
   html = checkShell(translateShell(html, dict), dict);
   if (!site) return html;

@@ -28,7 +28,7 @@ function formulaBlock(spec, dict) {
     `<div class="formula">${i18n('dt', key, dict)}<dd>${renderTex(tex, true)}</dd></div>`).join('')}</dl>`;
 }
 
-const hasLab = (section) => section.kind !== 'text';
+const hasLab = (section) => section.kind !== 'text' && section.kind !== 'group';
 
 /**
  * What a lab holds before its script runs (statics.mjs), for headings at `level`.
@@ -86,16 +86,21 @@ function wrap({ section, title, formulas, prose }, level, ctx, { children = '', 
     + `<div class="section-body">${formulas}${lab}${proseHtml}</div>${children}</section>\n`;
 }
 
-/** The page's sections and table of contents: { sections, toc } (HTML). */
-export function pageMarkup(parts, ctx) {
-  const all = [...parts.values()];
+/**
+ * A page's sections and table of contents: { sections, toc } (HTML). `part` picks the
+ * sections of one part (the site's pages; every part when absent: the single file);
+ * `partLinks` ([{ href, text }]) end the contents with the other parts' pages.
+ */
+export function pageMarkup(parts, ctx, { part, partLinks = [] } = {}) {
+  const all = [...parts.values()].filter((p) => part === undefined || p.section.part === part);
   const top = all.filter((p) => p.section.parent === undefined);
   const sections = top.map((p) => {
     const children = all.filter((c) => c.section.parent === p.section.id).map((c) => wrap(c, 3, ctx)).join('');
     return wrap(p, 2, ctx, { children });
   }).join('');
-  const toc = `<ol class="toc-list">${top.map(({ section: { id }, name }) =>
-    `<li><a href="#${id}" data-i18n="section.${id}">${escapeHtml(name)}</a></li>`).join('')}</ol>`;
+  const items = top.map(({ section: { id }, name }) => `<li><a href="#${id}" data-i18n="section.${id}">${escapeHtml(name)}</a></li>`);
+  const others = partLinks.map(({ href, text }) => `<li class="toc-part"><a href="${escapeHtml(href)}">${escapeHtml(text)} →</a></li>`);
+  const toc = `<ol class="toc-list">${[...items, ...others].join('')}</ol>`;
   return { sections, toc };
 }
 

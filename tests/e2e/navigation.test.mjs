@@ -5,8 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, waitForReady } from './harness.mjs';
-import { registry } from './registry-kit.mjs';
+import { DESKTOP, PHONE, useSite, waitForReady } from './harness.mjs';
+import { dictionaries, registry } from './registry-kit.mjs';
 
 const site = useSite();
 // The heading may sit below a sticky header, but its top must be near the top of the view.
@@ -54,3 +54,47 @@ test('opening the page at #fragment shows that section once everything has loade
   assert.deepEqual(missed, [], `fragments that do not show their section:\n  ${missed.join('\n  ')}`);
   await close();
 });
+
+test('the finder: any name in either language narrows the list, Enter opens the first, Escape closes (laptop and phone)', async () => {
+  const ko = dictionaries.ko.fn;
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { page, close } = await site.open({ ready: false, viewport });
+    await waitForReady(page, { mountAll: false });
+    const finder = page.locator('details.finder');
+    const input = finder.locator('.finder-input');
+    const shown = () => finder.locator('.finder-list > li:not([hidden]) a').evaluateAll((links) => links.map((a) => a.hash.slice(1)));
+    await finder.locator('summary').click();
+    await expectFocus(page, '.finder-input');
+    assert.deepEqual(await shown(), registry.functions, `${viewport.width} px: every function, in page order`);
+    const inView = await input.evaluate((el) => { const r = el.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; });
+    assert.ok(inView, `${viewport.width} px: the field is inside the screen`);
+
+    // The English page finds a function by its Korean name, and ignores case, spaces and hyphens.
+    const target = registry.functions.find((slug) => /[가-힣]/.test(ko[slug] ?? ''));
+    await input.fill(ko[target]);
+    assert.deepEqual(await shown(), [target]);
+    await input.fill(target.toUpperCase().replace(/-/g, ' '));
+    assert.ok((await shown()).includes(target), 'the slug, upper-cased, with spaces');
+    await input.fill('no such function at all');
+    assert.deepEqual(await shown(), []);
+    assert.equal(await finder.locator('.finder-none').isVisible(), true, 'says nothing matches');
+
+    await input.fill(ko[target]);
+    await input.press('Enter');
+    await page.waitForTimeout(500);
+    assert.equal(await finder.evaluate((el) => el.open), false, 'the panel closes');
+    assert.equal(new URL(page.url()).hash, `#${target}`);
+    const top = await sectionTop(page, target);
+    assert.ok(LANDS(top, viewport), `${viewport.width} px: #${target} lands (top ${top} px)`);
+
+    await finder.locator('summary').click();
+    await page.keyboard.press('Escape');
+    assert.equal(await finder.evaluate((el) => el.open), false, 'Escape closes');
+    await expectFocus(page, 'details.finder > summary');
+    await close();
+  }
+});
+
+async function expectFocus(page, selector) {
+  await page.waitForFunction((sel) => document.activeElement?.matches(sel), selector, { timeout: 2000 });
+}

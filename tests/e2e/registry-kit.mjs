@@ -22,10 +22,11 @@ const core = await nodeCore();
 const { formatNumber } = await pageFormat();
 const list = core.list();
 const allComparisons = core.comparisons();
-const table = createStateTable(list, allComparisons);
+const groups = core.groups();
+const table = createStateTable(list, allComparisons, groups);
 
 // The page's sections as the build orders them (build_scripts/lib/content.mjs).
-const pageOrder = pageSections(list, allComparisons);
+const pageOrder = pageSections(list, allComparisons, groups);
 const topLevel = pageOrder.filter((s) => s.parent === undefined);
 const childrenOf = (id) => pageOrder.filter((s) => s.parent === id);
 // In document order: a nested function right after its parent's own content.

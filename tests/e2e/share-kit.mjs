@@ -73,7 +73,7 @@ export async function openOffline(browser, url) {
 let tablePromise = null;
 /** The state table, as the page builds it, for computing expected states in Node. */
 export function stateTable() {
-  tablePromise ??= loadCore().then((core) => createStateTable(core.list(), core.comparisons()));
+  tablePromise ??= loadCore().then((core) => createStateTable(core.list(), core.comparisons(), core.groups()));
   return tablePromise;
 }
 

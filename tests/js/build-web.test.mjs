@@ -9,7 +9,7 @@ import { checkShell, fillShell, translateShell } from '../../build_scripts/lib/r
 import { languagePage, pagePath, rootOf } from '../../build_scripts/lib/pages.mjs';
 import { externaliseWasm, externaliseWasmIn } from '../../build_scripts/lib/bundle.mjs';
 import { parseFrontMatter } from '../../build_scripts/lib/front-matter.mjs';
-import { contentDictionary, pageSections, requiredMeta } from '../../build_scripts/lib/content.mjs';
+import { contentDictionary, pageSections, partsOf, requiredMeta } from '../../build_scripts/lib/content.mjs';
 import { resolveInside, MIME_TYPES } from '../../build_scripts/serve.mjs';
 
 test('inline and display TeX become MathML without the TeX annotation', async () => {
@@ -117,6 +117,29 @@ test('the sections come from the registry, in its order, nested where a row says
   assert.throws(() => pageSections([{ slug: 'a', kind: 'scalar', parent: 'nope', params: [] }], []), /a is shown inside nope/);
 });
 
+test('the functions beyond the article make a second part: its introduction, a section per group with its functions, its comparisons', () => {
+  const groups = [{ id: 'article', part: 'article' }, { id: 'smooth', part: 'beyond' }, { id: 'empty', part: 'beyond' }, { id: 'hard', part: 'beyond' }];
+  const rows = [
+    ...list.map((spec) => ({ ...spec, group: 'article' })),
+    { slug: 'h1', kind: 'scalar', params: [], group: 'hard' },
+    { slug: 's1', kind: 'scalar', params: [], group: 'smooth' },
+    { slug: 's2', kind: 'scalar', params: [], group: 'smooth' },
+  ];
+  const more = [...comparisons, { id: 'compare-y', members: [], hidden: [], halfRange: 3, part: 'beyond' }];
+  const sections = pageSections(rows, more, groups);
+  assert.deepEqual(sections.filter((s) => s.part === 'beyond').map((s) => [s.id, s.kind, s.parent]), [
+    ['beyond', 'text', undefined], ['smooth', 'group', undefined], ['s1', 'scalar', 'smooth'], ['s2', 'scalar', 'smooth'],
+    ['hard', 'group', undefined], ['h1', 'scalar', 'hard'], ['compare-y', 'compare', undefined],
+  ], 'groups in the registry\'s order, an empty one left out');
+  assert.deepEqual(partsOf(sections), ['article', 'beyond']);
+  assert.deepEqual(partsOf(pageSections(list, comparisons, groups)), ['article'], 'no part without a function');
+  assert.equal(sections.find((s) => s.id === 'two').parent, 'one', 'the article keeps its nesting');
+  assert.throws(() => pageSections([{ slug: 'x', kind: 'scalar', params: [], group: 'nowhere' }], [], groups), /group "nowhere"/);
+  assert.throws(() => pageSections([...rows, { slug: 'n', kind: 'scalar', params: [], group: 'hard', parent: 'h1' }], [], groups),
+    /is shown inside h1|only the article's functions nest/);
+  assert.throws(() => pageSections([...rows, { slug: 'hard', kind: 'scalar', params: [], group: 'smooth' }], [], groups), /two meanings/);
+});
+
 test('each content file must name what its registry row needs', () => {
   const [intro, one, , bent, vec] = pageSections(list, comparisons);
   assert.deepEqual(requiredMeta(intro), ['title', 'description']);
@@ -215,8 +238,8 @@ test('a page per language: its language, links to the other, its dictionary, no 
   const english = page('en');
   const korean = page('ko');
   assert.equal([pagePath('en'), pagePath('ko'), rootOf('en'), rootOf('ko')].join(' '), 'index.html ko/index.html  ../');
-  assert.match(english, /<html lang="en" class="no-js" data-default-language data-root="">/);
-  assert.match(korean, /<html lang="ko" class="no-js" data-root="..\/">/, 'only the root page follows the browser');
+  assert.match(english, /<html lang="en" class="no-js" data-default-language data-root="" data-part="article">/);
+  assert.match(korean, /<html lang="ko" class="no-js" data-root="..\/" data-part="article">/, 'only the root page follows the browser');
   assert.match(korean, /<title data-i18n="app.pageTitle">ko page<\/title>/);
   assert.match(korean, /<meta name="description" content="ko description"/);
   assert.match(korean, /<link rel="canonical" href="..\/ko\/index.html">/);
@@ -228,6 +251,17 @@ test('a page per language: its language, links to the other, its dictionary, no 
   assert.deepEqual(JSON.parse(korean.match(/<script type="application\/json" id="page-dictionary">(.*)<\/script>/)[1]), dict('ko'));
   const absolute = page('ko', { siteUrl: 'https://example.edu/explorer/' });
   assert.match(absolute, /<link rel="canonical" href="https:\/\/example.edu\/explorer\/ko\/index.html">/);
+  // The part beyond the article: its own page in each language, title and description its own.
+  const info = { title: 'ko beyond', description: 'ko beyond <described>' };
+  const beyond = page('ko', { part: 'beyond', info });
+  assert.equal([pagePath('en', 'beyond'), pagePath('ko', 'beyond')].join(' '), 'beyond.html ko/beyond.html');
+  assert.throws(() => pagePath('en', 'elsewhere'), /no page for the part "elsewhere"/);
+  assert.match(beyond, /<html lang="ko" class="no-js" data-root="..\/" data-part="beyond">/);
+  assert.match(beyond, /<title>ko beyond · ko<\/title>/, "the part, then the site");
+  assert.match(beyond, /<meta name="description" content="ko beyond &lt;described&gt;">/);
+  assert.match(beyond, /<link rel="canonical" href="..\/ko\/beyond.html">/);
+  assert.match(beyond, /<link rel="alternate" hreflang="en" href="..\/beyond.html">/);
+  assert.match(beyond, /<a id="lang-toggle"[^>]*href="..\/beyond.html" hreflang="en">English<\/a>/);
   assert.throws(() => languagePage({ shell: '<html lang="ko"></html>', lang: 'en', dict: dict('en'), markup: {}, assets: '', headScript: '' }), /must start <html lang="en">/);
 });
 

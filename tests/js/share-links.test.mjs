@@ -17,7 +17,7 @@ import { displayText, noticeLines } from '../../web/src/share/notice.js';
 import { lookup, placeholdersOf } from '../../web/src/text/i18n.js';
 
 const core = await loadCore();
-const table = createStateTable(core.list(), core.comparisons());
+const table = createStateTable(core.list(), core.comparisons(), core.groups());
 const dict = (lang) => JSON.parse(readFileSync(new URL(`../../web/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const en = dict('en');
 const ko = dict('ko');

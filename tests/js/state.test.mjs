@@ -10,7 +10,7 @@ import { loadCore } from '../../web/src/core/core.js';
 // The real registry: the table is built from core.list() and core.comparisons().
 const core = await loadCore();
 const LIST = core.list();
-const table = createStateTable(LIST, core.comparisons());
+const table = createStateTable(LIST, core.comparisons(), core.groups());
 const fresh = () => defaultState(table, 'en');
 
 test('the table has one field per parameter, range, list and visibility', () => {

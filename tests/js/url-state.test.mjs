@@ -6,7 +6,7 @@ import { createStateTable, defaultState, setField, boundsOf, MIN_X_SPAN } from '
 import { parseState, serialiseState, MAX_VALUE_LENGTH } from '../../web/src/model/url-state.js';
 
 const core = await loadCore();
-const table = createStateTable(core.list(), core.comparisons());
+const table = createStateTable(core.list(), core.comparisons(), core.groups());
 
 // A small seeded generator so a failure can be replayed.
 function random(seed) {

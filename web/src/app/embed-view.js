@@ -170,7 +170,8 @@ export async function startEmbed() {
 
   // The link to the full explorer, and this embed's own address, follow every change.
   const updateLink = () => {
-    openLink.href = withQuery(appPageUrl(store.get().lang), stateQuery(store.get(), table), fn ? `#${fn}` : '');
+    const part = table.sections.find((section) => section.id === fn)?.part;
+    openLink.href = withQuery(appPageUrl(store.get().lang, part), stateQuery(store.get(), table), fn ? `#${fn}` : '');
   };
   updateLink();
   store.subscribe(updateLink);

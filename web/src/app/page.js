@@ -15,6 +15,7 @@ import { canMount } from '../sections/index.js';
 import { restoreFromUrl, startSharing } from '../share/share.js';
 import { keepLanguageLinkInStep } from '../share/language-link.js';
 import { startPrinting } from '../share/print.js';
+import { startFinder } from '../ui/finder.js';
 import { showCoreFailure, startApp } from './start.js';
 
 // A lab's headings go one level below its section's.
@@ -51,6 +52,7 @@ export async function startPage({ translators }) {
       (error) => console.warn(`explanations (${next}) failed to load:`, error));
   };
   if (inPlace) showLanguage(lang);
+  startFinder(); // needs no core: it works even when the core fails
 
   let restored;
   let mountAll = async () => {};

@@ -21,7 +21,7 @@ export async function startApp({ t, makeStore }) {
     console.warn('activation core failed to load:', error); // a warning: the page still works as text
     return { error };
   }
-  const table = createStateTable(core.list(), core.comparisons());
+  const table = createStateTable(core.list(), core.comparisons(), core.groups());
   const { store, hook = {} } = makeStore(table);
   const { ctx, findChart } = createLabContext({ core, store, table, t });
   // A read-only hook for the browser tests (web/TESTING.md): plotted data and state.

@@ -44,7 +44,10 @@ export function boundsOf(field) {
  * `key` is its name in the URL: `<section>.<name>`. Every limit and default comes from the
  * registry row (core.list()) or comparison row (core.comparisons()).
  */
-export function createStateTable(list, comparisons = []) {
+export function createStateTable(list, comparisons = [], groups = [{ id: 'article', part: 'article' }]) {
+  // The part of the page each function is in (core.groups()); a comparison names its own.
+  const partOfGroup = new Map(groups.map((g) => [g.id, g.part]));
+  const partOf = (spec) => partOfGroup.get(spec.group) ?? groups[0].part;
   const fields = [{ key: 'lang', kind: 'enum', path: ['lang'], values: LANGUAGES, default: DEFAULT_LANGUAGE }];
   const sections = [];
   const addRange = (id, half) => {
@@ -58,7 +61,7 @@ export function createStateTable(list, comparisons = []) {
 
   for (const spec of list) {
     const id = spec.slug;
-    sections.push({ id, kind: spec.kind, slugs: [id] });
+    sections.push({ id, kind: spec.kind, slugs: [id], part: partOf(spec) });
     if (spec.kind !== 'vector') addRange(id, spec.halfRange);
     for (const p of spec.params) {
       const step = stepFor(p.min, p.max);
@@ -83,24 +86,28 @@ export function createStateTable(list, comparisons = []) {
     }
   }
 
-  const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
+  const curves = list.filter((s) => s.kind !== 'vector');
   for (const c of comparisons) {
-    // No members: every function with a curve.
-    const slugs = c.members.length ? c.members.filter((s) => curves.includes(s)) : curves;
+    const part = c.part ?? groups[0].part;
+    const inPart = new Set(curves.filter((s) => partOf(s) === part).map((s) => s.slug));
     if (c.style === 'picker') {
-      // Every curve at once on a fixed range; the one highlighted is the setting.
-      sections.push({ id: c.id, kind: 'picker', slugs, hidden: c.hidden, halfRange: c.halfRange });
+      // Every curve of its part at once (no members: all of them) on a fixed range; the one
+      // highlighted is the setting.
+      const slugs = c.members.length ? c.members.filter((s) => inPart.has(s)) : [...inPart];
+      sections.push({ id: c.id, kind: 'picker', slugs, hidden: c.hidden, halfRange: c.halfRange, part });
       fields.push({
         key: `${c.id}.pick`, kind: 'enum', path: ['sections', c.id, 'pick'], section: c.id,
         values: slugs, default: slugs.includes(c.featured) ? c.featured : slugs[0],
       });
       continue;
     }
-    sections.push({ id: c.id, kind: 'compare', slugs });
+    // No members: every function with a curve; those of the other part start hidden.
+    const slugs = c.members.length ? c.members.filter((s) => curves.some((f) => f.slug === s)) : curves.map((f) => f.slug);
+    sections.push({ id: c.id, kind: 'compare', slugs, part });
     addRange(c.id, c.halfRange);
     fields.push({
       key: `${c.id}.shown`, kind: 'slugSet', path: ['sections', c.id, 'shown'], section: c.id,
-      values: slugs, default: slugs.filter((s) => !c.hidden.includes(s)),
+      values: slugs, default: slugs.filter((s) => !c.hidden.includes(s) && inPart.has(s)),
     });
     fields.push({
       key: `${c.id}.derivatives`, kind: 'bool', path: ['sections', c.id, 'derivatives'], section: c.id, default: true,
