@@ -65,6 +65,11 @@ def maxout(x, p):
     return exact(values[best]), exact(mpf(p['pieces'][best][0]))
 
 
+def softsign(x, p):
+    d = 1 + abs(mpf(x))
+    return mpf(x) / d, 1 / d ** 2
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -75,6 +80,7 @@ SCALAR = {
     'prelu': slope_of('a'),
     'elu': elu,
     'maxout': maxout,
+    'softsign': softsign,
 }
 
 
