@@ -72,7 +72,9 @@ struct Range {
   std::vector<double> discrete_values;  // empty unless the function takes only these values
 };
 
-enum class Centring { symmetric, partial, none };  // odd function / takes both signs / never negative
+// An odd function / outputs of both signs / outputs of one sign only (never negative, or
+// never positive).
+enum class Centring { symmetric, partial, none };
 enum class Saturation { none, left, right, both };  // where f' tends to 0
 
 inline constexpr double kSmooth = std::numeric_limits<double>::infinity();
