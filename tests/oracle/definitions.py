@@ -70,6 +70,11 @@ def softsign(x, p):
     return mpf(x) / d, 1 / d ** 2
 
 
+def log_sigmoid(x, p):
+    e = mpmath.exp(-mpf(x))
+    return -mpmath.log1p(e), e / (1 + e)  # f' = 1 - sigmoid(x) = sigmoid(-x)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -81,6 +86,7 @@ SCALAR = {
     'elu': elu,
     'maxout': maxout,
     'softsign': softsign,
+    'log-sigmoid': log_sigmoid,
 }
 
 

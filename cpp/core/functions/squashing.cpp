@@ -1,8 +1,10 @@
-// Squashing functions beyond the article: S-shaped or saturating curves built without
-// tanh's exponentials. Each function's math, properties and row are written together.
+// Squashing functions beyond the article: softsign (tanh's shape without exponentials) and
+// log-sigmoid (the logarithm of sigmoid's probability). Each function's math, properties
+// and row are written together.
 #include <cmath>
 #include <limits>
 
+#include "../scalar_activations.hpp"
 #include "groups.hpp"
 #include "row_builder.hpp"
 
@@ -65,6 +67,42 @@ struct Softsign {
   }
 };
 
+// ---- log-sigmoid: log σ(x) = −softplus(−x). Never log(sigmoid(x)): for x > ~37 σ(x) rounds
+// to 1 and the log to 0, losing the e^-x the true value still has; for x < -745 σ(x)
+// underflows and the log is -inf. Softplus's stable form keeps both tails.
+struct LogSigmoid {
+  static double f(double x, const Arguments&) noexcept { return -softplus(-x, 1.0); }
+  static double df(double x, const Arguments&) noexcept { return sigmoid(-x); }  // 1 − σ(x)
+  static Properties properties(const Arguments& args) {
+    Properties p{};
+    p.range = {-kInf, 0.0, false, false, {}};
+    p.f_at_zero = f(0.0, args);  // −ln 2
+    p.monotonic = true;
+    p.zero_centred = Centring::none;  // never positive
+    p.continuity_order = kSmooth;
+    // f' = σ(−x) only approaches 1 as x → −∞.
+    p.max_abs_derivative = 1.0;
+    p.max_abs_derivative_from = -kInf;
+    p.max_abs_derivative_to = -kInf;
+    p.max_abs_derivative_attained = false;
+    p.saturates = Saturation::right;
+    p.uses_exp = true;
+    return p;
+  }
+};
+
+constexpr ActivationSpec log_sigmoid_row() {
+  ActivationSpec s = scalar_row<LogSigmoid>("log-sigmoid");
+  s.colour = 10;
+  s.formula_tex = R"(f(x) = \ln \sigma(x) = -\ln\bigl(1 + e^{-x}\bigr))";
+  s.derivative_tex = R"(f'(x) = 1 - \sigma(x) = \sigma(-x))";
+  s.baseline = {
+      "const t = -v; y = -(Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t))));",
+      "const e = Math.exp(-Math.abs(v)); y = v <= 0 ? 1 / (1 + e) : e / (1 + e);"};
+  s.properties = &LogSigmoid::properties;
+  return s;
+}
+
 constexpr ActivationSpec softsign_row() {
   ActivationSpec s = scalar_row<Softsign>("softsign");
   s.colour = 9;
@@ -81,6 +119,7 @@ constexpr ActivationSpec softsign_row() {
 // In page order.
 constexpr ActivationSpec kSquashingFunctions[] = {
     in_group(softsign_row(), kGroup),
+    in_group(log_sigmoid_row(), kGroup),
 };
 
 Span<ActivationSpec> squashing_functions() { return kSquashingFunctions; }
