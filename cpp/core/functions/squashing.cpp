@@ -53,7 +53,7 @@ struct Softsign {
     Properties p{};
     p.range = {-1.0, 1.0, false, false, {}};
     p.f_at_zero = 0.0;
-    p.monotonic = true;
+    p.monotonic = Monotonicity::non_decreasing;
     p.zero_centred = Centring::symmetric;
     // f' = 1/(1 + |x|)^2 is continuous but has a corner at 0 (f'' jumps from 2 to -2).
     p.continuity_order = 1.0;
@@ -77,7 +77,7 @@ struct LogSigmoid {
     Properties p{};
     p.range = {-kInf, 0.0, false, false, {}};
     p.f_at_zero = f(0.0, args);  // −ln 2
-    p.monotonic = true;
+    p.monotonic = Monotonicity::non_decreasing;
     p.zero_centred = Centring::none;  // never positive
     p.continuity_order = kSmooth;
     // f' = σ(−x) only approaches 1 as x → −∞.
