@@ -36,7 +36,7 @@ test("list() gives the seed article's functions in its order, with their paramet
     ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout', 'softmax']);
   const bySlug = Object.fromEntries(list.map((e) => [e.slug, e]));
   assert.deepEqual(bySlug['leaky-relu'].params, [{ name: 'alpha', symbol: 'α', default: 0.2, min: 0, max: 1, minExclusive: false }]);
-  assert.deepEqual(bySlug.prelu.params, [{ name: 'a', symbol: 'a', default: 0.25, min: -1, max: 1, minExclusive: false }]);
+  assert.deepEqual(bySlug.prelu.params, [{ name: 'a', symbol: 'a', default: 0.25, min: -1, max: 2, minExclusive: false }]);
   assert.deepEqual(bySlug.elu.params, [{ name: 'alpha', symbol: 'α', default: 1, min: 0, max: 5, minExclusive: true }]);
   assert.deepEqual(bySlug.softplus.params, [{ name: 'beta', symbol: 'β', default: 1, min: 0, max: 10, minExclusive: true }]);
   assert.deepEqual(bySlug.softmax.params, [{ name: 'temperature', symbol: 'T', default: 1, min: 0.05, max: 20, minExclusive: false }]);
@@ -205,6 +205,8 @@ test('properties follow the parameters', () => {
   assert.equal(core.properties('elu', { alpha: 2 }).maxAbsDerivative.value, 2);
   assert.equal(core.properties('prelu', { a: -0.5 }).monotonic, 'none');
   assert.equal(core.properties('prelu', { a: 0.5 }).monotonic, 'nonDecreasing');
+  // A learned a > 1: the negative side is the steeper one.
+  assert.deepEqual(core.properties('prelu', { a: 2 }).maxAbsDerivative, { value: 2, from: -Infinity, to: 0, attained: true });
   assert.equal(core.properties('leaky-relu', { alpha: 0 }).saturates, 'left');
   assert.equal(core.properties('softmax', { temperature: 0.5 }).maxAbsDerivative.value, 0.5);
   assert.equal(core.properties('softmax').monotonic, 'own');
@@ -221,7 +223,7 @@ const badCalls = [
   ['parameter above range', () => core.evaluate('leaky-relu', [1], { alpha: 2 }), /alpha.*\[0, 1\].*got 2/],
   ['parameter at an open end', () => core.derivative('elu', [1], { alpha: 0 }), /alpha.*\(0, 5\]/],
   ['parameter not finite', () => core.evaluate('softplus', [1], { beta: Infinity }), /beta.*finite.*\(0, 10\]/],
-  ['parameter NaN', () => core.evaluate('prelu', [1], { a: NaN }), /a must be a finite number in \[-1, 1\]/],
+  ['parameter NaN', () => core.evaluate('prelu', [1], { a: NaN }), /a must be a finite number in \[-1, 2\]/],
   ['parameter not a number', () => core.evaluate('elu', [1], { alpha: '1' }), /alpha must be a number/],
   ['unknown parameter', () => core.evaluate('elu', [1], { beta: 1 }), /unknown parameter "beta" for elu.*alpha/],
   ['xmin not finite', () => core.sample('relu', { xmin: -Infinity, xmax: 1, n: 10 }), /xmin must be a finite number/],

@@ -180,7 +180,9 @@ constexpr ActivationSpec leaky_relu_row() {
   return s;
 }
 
-constexpr ParamSpec kPreluParams[] = {{"a", "a", 0.25, -1.0, 1.0, false}};
+// A learned slope may leave [0, 1]: a > 1 (steeper on the left) and a < 0 (not monotonic;
+// a = -1 gives |x|) are both shown.
+constexpr ParamSpec kPreluParams[] = {{"a", "a", 0.25, -1.0, 2.0, false}};
 
 constexpr ActivationSpec prelu_row() {
   ActivationSpec s = scalar_row<LeakyRelu>("prelu");

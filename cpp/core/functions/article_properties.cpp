@@ -76,6 +76,9 @@ Properties leaky_relu_properties(const Arguments& args) {
   if (slope_size == 1.0) {  // a = -1 gives |x|: |f'| = 1 everywhere
     p.max_abs_derivative_from = -kInf;
     p.max_abs_derivative_to = kInf;
+  } else if (slope_size > 1.0) {  // PReLU's a > 1: the left side is the steeper one
+    p.max_abs_derivative_from = -kInf;
+    p.max_abs_derivative_to = 0.0;
   } else {
     p.max_abs_derivative_from = 0.0;
     p.max_abs_derivative_to = kInf;
