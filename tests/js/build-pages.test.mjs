@@ -14,8 +14,8 @@ import { pageSections, readContent } from '../../build_scripts/lib/content.mjs';
 import { loadRegistry, pageDictionaries } from '../../build_scripts/build-web.mjs';
 import { makeTranslator } from '../../web/src/text/i18n.js';
 
-const { list, comparisons } = await loadRegistry();
-const sections = pageSections(list, comparisons);
+const { list, comparisons, groups } = await loadRegistry();
+const sections = pageSections(list, comparisons, groups);
 const { html: prose, meta } = await readContent(sections);
 const { dictionaries } = await pageDictionaries(sections, meta);
 const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
@@ -115,7 +115,7 @@ test('the labs hold what a reader without scripts can read: properties, the summ
 test('the embed templates hold one section each, heading at level 1, explanation filled by script', () => {
   const templates = embedTemplates(en.parts, en.ctx);
   const ids = [...templates.matchAll(/<template id="embed-template-([\w-]+)">/g)].map((m) => m[1]);
-  assert.deepEqual(ids, sections.filter((s) => !['text', 'summary'].includes(s.kind)).map((s) => s.id));
+  assert.deepEqual(ids, sections.filter((s) => !['text', 'group', 'summary'].includes(s.kind)).map((s) => s.id));
   for (const id of ids) {
     const template = templates.match(new RegExp(`<template id="embed-template-${id}">([\\s\\S]*?)</template>`))[1];
     assert.match(template, new RegExp(`^<section id="${id}"[^>]*><h1 id="${id}-title"`));

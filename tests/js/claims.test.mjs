@@ -12,7 +12,7 @@ import {
 
 const core = await loadCore();
 const list = core.list();
-const { meta } = await readContent(pageSections(list, core.comparisons()));
+const { meta } = await readContent(pageSections(list, core.comparisons(), core.groups()));
 
 const sourceOf = (lang, spec) => `web/content/${lang}/${spec.slug}.md`;
 // A file without claims is reported once, by the first test; the others read it as empty.

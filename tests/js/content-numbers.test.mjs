@@ -19,7 +19,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const core = await loadCore();
 const context = numberContext(core);
 const list = core.list();
-const sections = pageSections(list, core.comparisons());
+const sections = pageSections(list, core.comparisons(), core.groups());
 
 const plain = list.find((f) => f.kind === 'scalar' && f.params.length === 0).slug;
 const withParam = list.find((f) => f.kind === 'scalar' && f.params.length > 0);

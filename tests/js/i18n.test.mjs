@@ -48,8 +48,8 @@ test('en.json and ko.json have the same keys, no empty strings, same placeholder
 });
 
 // The page's whole dictionaries: web/i18n plus what the content files add, as the build makes them.
-const { list, comparisons } = await loadRegistry();
-const sections = pageSections(list, comparisons);
+const { list, comparisons, groups } = await loadRegistry();
+const sections = pageSections(list, comparisons, groups);
 const { meta } = await readContent(sections);
 const { dictionaries, content } = await pageDictionaries(sections, meta);
 

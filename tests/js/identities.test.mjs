@@ -57,7 +57,7 @@ test('the content build checks a file\'s identities, and fails naming the file w
   const os = await import('node:os');
   const path = await import('node:path');
   const { LANGS, pageSections, readContent } = await import('../../build_scripts/lib/content.mjs');
-  const section = pageSections(list, core.comparisons()).find((s) => s.kind === 'text');
+  const section = pageSections(list, core.comparisons(), core.groups()).find((s) => s.kind === 'text');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'identities-'));
   const write = (lang, identity) => writeFile(path.join(dir, lang, `${section.id}.md`),
     `---\ntitle: T\ndescription: D\nidentities:\n  - ${identity}\n---\nBody.\n`);
