@@ -65,6 +65,16 @@ def maxout(x, p):
     return exact(values[best]), exact(mpf(p['pieces'][best][0]))
 
 
+def softsign(x, p):
+    d = 1 + abs(mpf(x))
+    return mpf(x) / d, 1 / d ** 2
+
+
+def log_sigmoid(x, p):
+    e = mpmath.exp(-mpf(x))
+    return -mpmath.log1p(e), e / (1 + e)  # f' = 1 - sigmoid(x) = sigmoid(-x)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -75,6 +85,8 @@ SCALAR = {
     'prelu': slope_of('a'),
     'elu': elu,
     'maxout': maxout,
+    'softsign': softsign,
+    'log-sigmoid': log_sigmoid,
 }
 
 

@@ -9,4 +9,7 @@ namespace activation {
 // elu, maxout, softmax.
 Span<ActivationSpec> article_functions();
 
+// Beyond the article: squashing curves without exponentials (softsign).
+Span<ActivationSpec> squashing_functions();
+
 }  // namespace activation
