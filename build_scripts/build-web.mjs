@@ -62,11 +62,12 @@ export async function pageDictionaries(sections, meta) {
 }
 
 /** What a section's pre-rendered lab needs besides the dictionary (build_scripts/lib/statics.mjs). */
-function staticsContext(list, t) {
+function staticsContext(list, groups, t) {
   const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
   return {
     t,
     list,
+    groups,
     slotOf: (slug) => list.find((s) => s.slug === slug).colour,
     comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
   };
@@ -108,9 +109,11 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   });
   const rendered = Object.fromEntries(LANGS.map((lang) => {
     const renders = renderSectionParts(sections, dictionaries[lang], html[lang]);
-    const ctx = staticsContext(list, makeTranslator(dictionaries[lang]));
+    const ctx = staticsContext(list, groups, makeTranslator(dictionaries[lang]));
     const byPart = Object.fromEntries(parts.map((part) => [part, {
-      ...pageMarkup(renders, ctx, { part, partLinks: parts.filter((p) => p !== part).map((p) => partLink(lang, p)) }),
+      ...pageMarkup(renders, ctx, {
+        part, partLinks: parts.filter((p) => p !== part).map((p) => partLink(lang, p)), fileOfPart: (p) => fileOf(lang, p),
+      }),
       finder: finder(lang, part),
     }]));
     return [lang, { parts: renders, ctx, byPart, all: { ...pageMarkup(renders, ctx), finder: finder(lang) } }];

@@ -1,4 +1,4 @@
-// The site's pages: one per language and part of the explorer (web/src/share/page-paths.js:
+// The site's pages: one per language and part of the explorer (web/src/model/page-paths.js:
 // index.html, beyond.html, ko/index.html, ko/beyond.html) from the shell (web/index.html),
 // each with its strings, title and description in its language, its canonical address and
 // its hreflang alternates, and a plain link to the same part in the other language (the
@@ -9,7 +9,7 @@ import { LANGS } from './content.mjs';
 import { escapeHtml, inlineJson } from './html.mjs';
 import { WEB } from './paths.mjs';
 import { PAGE_DICTIONARY_ID } from '../../web/src/text/page-dictionary.js';
-import { PARTS, pagePath, rootOf } from '../../web/src/share/page-paths.js';
+import { PARTS, pagePath, rootOf } from '../../web/src/model/page-paths.js';
 import { checkShell, fillShell, lookup, translateShell } from './render.mjs';
 
 export const DEFAULT_LANG = LANGS[0];

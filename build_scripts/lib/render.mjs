@@ -41,7 +41,7 @@ function labContent(section, level, ctx) {
     const slugs = ctx.comparisonSlugs(section);
     return pickerSkeleton({ id, slugs, featured: section.comparison.featured ?? slugs[0], slotOf: ctx.slotOf, t });
   }
-  if (kind === 'summary') return summaryTable({ id, list: ctx.list, t });
+  if (kind === 'summary') return summaryTable({ id, list: ctx.list, groups: ctx.groups, t });
   if (!spec) return chartPlaceholder(t); // a comparison
   const titleKey = kind === 'scalar' && spec.params.length === 0 ? 'props.heading' : 'props.headingCurrent';
   return chartPlaceholder(t) + propertiesBlock({ id, properties: spec.properties, t, level, titleKey });
@@ -89,15 +89,22 @@ function wrap({ section, title, formulas, prose }, level, ctx, { children = '', 
 /**
  * A page's sections and table of contents: { sections, toc } (HTML). `part` picks the
  * sections of one part (the site's pages; every part when absent: the single file);
- * `partLinks` ([{ href, text }]) end the contents with the other parts' pages.
+ * `partLinks` ([{ href, text }]) end the contents with the other parts' pages, and
+ * `fileOfPart(part)` is where a link to another part's section points.
  */
-export function pageMarkup(parts, ctx, { part, partLinks = [] } = {}) {
+export function pageMarkup(parts, ctx, { part, partLinks = [], fileOfPart } = {}) {
   const all = [...parts.values()].filter((p) => part === undefined || p.section.part === part);
   const top = all.filter((p) => p.section.parent === undefined);
-  const sections = top.map((p) => {
+  const html = top.map((p) => {
     const children = all.filter((c) => c.section.parent === p.section.id).map((c) => wrap(c, 3, ctx)).join('');
     return wrap(p, 2, ctx, { children });
   }).join('');
+  // The explanations link to any section as #id: one on another part's page goes there.
+  const partOf = new Map([...parts.values()].map((p) => [p.section.id, p.section.part]));
+  const sections = part === undefined ? html : html.replace(/href="#([^"]+)"/g, (link, id) => {
+    const target = partOf.get(id);
+    return target === undefined || target === part ? link : `href="${fileOfPart(target)}#${id}"`;
+  });
   const items = top.map(({ section: { id }, name }) => `<li><a href="#${id}" data-i18n="section.${id}">${escapeHtml(name)}</a></li>`);
   const others = partLinks.map(({ href, text }) => `<li class="toc-part"><a href="${escapeHtml(href)}">${escapeHtml(text)} →</a></li>`);
   const toc = `<ol class="toc-list">${[...items, ...others].join('')}</ol>`;

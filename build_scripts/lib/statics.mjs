@@ -4,6 +4,7 @@
 // The markup is the same as the scripts' (web/src/sections/), so nothing moves when they
 // replace it; the browser tests measure that.
 import { PROPERTY_ROWS, describeProperties } from '../../web/src/text/properties-format.js';
+import { summaryGroups } from '../../web/src/text/summary-groups.js';
 import { escapeHtml } from './html.mjs';
 
 const attrs = (pairs) => Object.entries(pairs).filter(([, v]) => v !== undefined)
@@ -28,14 +29,21 @@ export function propertiesBlock({ id, properties, t, level, titleKey }) {
     + '</dl></div>';
 }
 
-/** The summary table, as sections/summary.js draws it. */
-export function summaryTable({ id, list, t }) {
+/**
+ * The summary table, as sections/summary.js draws it: with more than one group, a heading
+ * row before each group's functions. Links are to #slug (pageMarkup points a function on
+ * another page there).
+ */
+export function summaryTable({ id, list, groups, t }) {
   const head = PROPERTY_ROWS.map((key) => `<th scope="col">${escapeHtml(t(`props.${key}`))}</th>`).join('');
-  const body = list.map((spec) => {
+  const grouped = summaryGroups(list, groups);
+  const body = grouped.map(({ id: group, nameKey, specs }) => (grouped.length > 1
+    ? `<tr class="summary-group" data-group="${group}"><th scope="colgroup" colspan="${PROPERTY_ROWS.length + 1}">${escapeHtml(t(nameKey))}</th></tr>`
+    : '') + specs.map((spec) => {
     const values = Object.fromEntries(describeProperties(spec.properties, t).map((r) => [r.key, r.value]));
     return `<tr data-slug="${spec.slug}"><th scope="row"><a href="#${spec.slug}">${escapeHtml(t(`fn.${spec.slug}`))}</a></th>`
       + PROPERTY_ROWS.map((key) => `<td data-prop="${key}">${escapeHtml(values[key])}</td>`).join('') + '</tr>';
-  }).join('');
+  }).join('')).join('');
   return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-caption">`
     + `<table id="${id}-table" data-testid="${id}-table" class="summary-table">`
     + `<caption id="${id}-caption">${escapeHtml(t('summary.caption'))}</caption>`

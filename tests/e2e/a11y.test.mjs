@@ -12,7 +12,6 @@ import { registry } from './registry-kit.mjs';
 const site = useSite();
 // Examples picked from the registry: a values table to open and a parameter box to warn in.
 const FIRST_CURVE = registry.curveFunctions[0].slug;
-const LAST_CURVE = registry.curveFunctions.at(-1).slug;
 const PARAM = `${registry.paramFields[0].section}-${registry.paramFields[0].param}`;
 
 for (const [locale, lang] of [['en-US', 'en'], ['ko-KR', 'ko']]) {
@@ -49,24 +48,43 @@ test('axe-core on a phone-sized viewport (ko)', async () => {
   await close();
 });
 
-test('every chart is role="img" with a label, and has a values table or a table next to it', async () => {
-  const { page, close } = await site.open({ locale: 'en-US' });
-  await buildAllCharts(page);
-  const charts = await page.locator('canvas').evaluateAll((els) => els.map((el) => ({
-    id: el.id,
-    role: el.getAttribute('role'),
-    label: el.getAttribute('aria-label') ?? '',
-    alternative: Boolean(el.closest('section')?.querySelector('details.values table, table')),
-  })));
-  assert.deepEqual(charts.map((c) => c.id), registry.canvasIds, 'a chart for every function and comparison');
-  for (const c of charts) {
-    assert.equal(c.role, 'img', `${c.id} role`);
-    assert.ok(c.label.length > 20 && !/undefined|NaN|\{/.test(c.label), `${c.id} label: "${c.label}"`);
-    assert.ok(c.alternative, `${c.id} has a table alternative`);
+test('every chart is role="img" with a label, and has a values table or a table next to it', async (t) => {
+  for (const pg of registry.pages) {
+    await t.test(pg.path, async () => {
+      const { page, close } = await site.open({ locale: 'en-US', path: pg.path });
+      await buildAllCharts(page);
+      const charts = await page.locator('canvas').evaluateAll((els) => els.map((el) => ({
+        id: el.id,
+        role: el.getAttribute('role'),
+        label: el.getAttribute('aria-label') ?? '',
+        alternative: Boolean(el.closest('section')?.querySelector('details.values table, table')),
+      })));
+      assert.deepEqual(charts.map((c) => c.id), pg.canvasIds, 'a chart for every function and comparison');
+      for (const c of charts) {
+        assert.equal(c.role, 'img', `${c.id} role`);
+        assert.ok(c.label.length > 20 && !/undefined|NaN|\{/.test(c.label), `${c.id} label: "${c.label}"`);
+        assert.ok(c.alternative, `${c.id} has a table alternative`);
+      }
+      // The values table holds numbers once opened.
+      const last = pg.curveFunctions.at(-1).slug;
+      await page.locator(`#${last}-values summary`).click();
+      const rows = await page.locator(`#${last}-values-table tbody tr`).count();
+      assert.ok(rows >= 5, `${last} values table has ${rows} rows`);
+      await close();
+    });
   }
-  // The values table holds numbers once opened.
-  await page.locator(`#${LAST_CURVE}-values summary`).click();
-  const rows = await page.locator(`#${LAST_CURVE}-values-table tbody tr`).count();
-  assert.ok(rows >= 5, `${LAST_CURVE} values table has ${rows} rows`);
-  await close();
+});
+
+test('axe-core finds no violations on the other pages (en, ko)', async (t) => {
+  for (const pg of registry.pages.slice(1)) {
+    for (const [lang, locale, path] of [['en', 'en-US', pg.path], ['ko', 'ko-KR', pg.koPath]]) {
+      await t.test(path, async () => {
+        const { page, close } = await site.open({ locale, path });
+        await buildAllCharts(page);
+        const violations = await runAxe(page);
+        assert.equal(violations.length, 0, `axe (${lang}, ${path}):\n${formatViolations(violations)}`);
+        await close();
+      });
+    }
+  }
 });

@@ -16,8 +16,12 @@ import { describeProperties } from '../../web/src/text/properties-format.js';
 const site = useSite();
 const { core, list, comparisons, pickers } = registry;
 
-test('the sections come from the registry: the first screen, intro, each function (nested ones inside their parent), the comparisons, the summary', async () => {
-  const { page, close } = await site.open();
+test('the sections come from the registry: the first screen, intro, each function (nested ones inside their parent), the comparisons, the summary; the part beyond the article on its own page', async (t) => {
+  for (const pg of registry.pages) await t.test(pg.path, () => checkLayout(pg));
+});
+
+async function checkLayout(pg) {
+  const { page, close } = await site.open({ path: pg.path });
   const layout = await page.evaluate(() => ({
     ids: [...document.querySelectorAll('main section[id]')].map((el) => el.id),
     headings: Object.fromEntries([...document.querySelectorAll('main section[id]')].map((el) => [el.id, {
@@ -28,27 +32,33 @@ test('the sections come from the registry: the first screen, intro, each functio
     menu: [...document.querySelectorAll('.toc-menu .toc-list a')].map((a) => a.getAttribute('href')),
     labs: Object.fromEntries([...document.querySelectorAll('[data-lab]')].map((el) => [el.dataset.lab, el.dataset.kind])),
   }));
-  assert.deepEqual(layout.ids, registry.sectionIds, 'sections in registry order');
-  const nestedIds = new Map(registry.nested.map((n) => [n.id, n.parent]));
-  for (const id of registry.sectionIds) {
+  assert.deepEqual(layout.ids, pg.sectionIds, 'sections in registry order');
+  const nestedIds = new Map(pg.nested.map((n) => [n.id, n.parent]));
+  for (const id of pg.sectionIds) {
     const want = nestedIds.has(id) ? { level: 'H3', parent: nestedIds.get(id) } : { level: 'H2', parent: null };
     assert.deepEqual(layout.headings[id], want, `section ${id}: heading level and enclosing section`);
   }
-  assert.deepEqual(layout.toc, registry.topLevelIds.map((id) => `#${id}`), 'the contents list the top-level sections');
+  const otherPages = registry.pages.filter((other) => other !== pg).map((other) => other.path);
+  assert.deepEqual(layout.toc, [...pg.topLevelIds.map((id) => `#${id}`), ...otherPages], 'the contents list the top-level sections, then the other parts\' pages');
   assert.deepEqual(layout.menu, layout.toc, 'the header menu (phones) lists the same');
   const kinds = Object.fromEntries([
-    ...pickers.map((c) => [c.id, 'picker']), ...list.map((s) => [s.slug, s.kind]), ...comparisons.map((c) => [c.id, 'compare']), ['summary', 'summary'],
+    ...pg.pickers.map((c) => [c.id, 'picker']), ...pg.functions.map((slug) => [slug, specOf(slug).kind]), ...pg.comparisons.map((c) => [c.id, 'compare']),
+    ...(pg.sectionIds.includes('summary') ? [['summary', 'summary']] : []),
   ]);
   assert.deepEqual(layout.labs, kinds, 'one lab per function, comparison and the summary, of its kind');
 
   const canvases = await buildAllCharts(page);
-  assert.deepEqual(canvases, registry.canvasIds.map((id) => `#${id}`), 'a chart for every function and comparison');
+  assert.deepEqual(canvases, pg.canvasIds.map((id) => `#${id}`), 'a chart for every function and comparison');
   await close();
-});
+}
 
 test('every function with a curve plots f and f′ (and ∂f/∂p) at its defaults exactly as core.js, gaps exactly at its kinks', async (t) => {
-  const { page, close } = await site.open();
-  for (const spec of registry.curveFunctions) {
+  for (const pg of registry.pages) await t.test(pg.path, (tp) => checkCurves(pg, tp));
+});
+
+async function checkCurves(pg, t) {
+  const { page, close } = await site.open({ path: pg.path });
+  for (const spec of pg.curveFunctions) {
     await t.test(spec.slug, async () => {
       const section = await sectionState(page, spec.slug);
       assert.deepEqual({ xmin: section.xmin, xmax: section.xmax }, { xmin: -spec.halfRange, xmax: spec.halfRange }, 'the default x-range');
@@ -60,21 +70,21 @@ test('every function with a curve plots f and f′ (and ∂f/∂p) at its defaul
     });
   }
   await close();
-});
+}
 
 test('every vector function draws its inputs and core.js outputs as bars, and its Jacobian table', async (t) => {
-  const { page, close } = await site.open();
   for (const spec of registry.vectorFunctions) {
     await t.test(spec.slug, async () => {
+      const { page, close } = await site.open({ path: registry.pageOf(spec.slug) });
       const section = await sectionState(page, spec.slug);
       assert.deepEqual(section.logits, spec.logits.default, 'the default inputs');
       assert.deepEqual(section.params, defaultParams(spec), 'at the default parameters');
       assert.deepEqual(await checkSection(page, spec.slug), []);
       const outputs = await waitForChart(page, `#${spec.slug}-chart`);
       for (const v of outputs.datasets[0].data) assert.ok(v >= outputs.yMin && v <= outputs.yMax, `output ${v} within the axis ${outputs.yMin} … ${outputs.yMax}`);
+      await close();
     });
   }
-  await close();
 });
 
 test('the logits axis labels 0 and both ends, on a phone and with a large logit', async (t) => {
@@ -82,7 +92,7 @@ test('the logits axis labels 0 and both ends, on a phone and with a large logit'
     await t.test(spec.slug, async () => {
       const large = [12, ...spec.logits.default.slice(1)].join(',');
       for (const [viewport, query] of [[PHONE, ''], [DESKTOP, `?${spec.slug}.logits=${large}`]]) {
-        const { page, close } = await site.open({ viewport, path: query });
+        const { page, close } = await site.open({ viewport, path: `${registry.pageOf(spec.slug)}${query}` });
         await waitForChart(page, `#${spec.slug}-logits-chart`);
         const ticks = await page.evaluate((id) => {
           const chart = window.__e2e.chartOf(document.getElementById(id));
@@ -97,13 +107,14 @@ test('the logits axis labels 0 and both ends, on a phone and with a large logit'
   }
 });
 
-test('the first screen\'s chart: every function, the featured one highlighted; each chip highlights its function and links to it', async (t) => {
-  const { page, close } = await site.open();
+test('the first screen\'s chart: every function of its page, the featured one highlighted; each chip highlights its function and links to it', async (t) => {
   for (const picker of pickers) {
     const { id } = picker;
     await t.test(id, async () => {
+      const pg = registry.pages.find((p) => p.path === registry.pageOf(id));
+      const { page, close } = await site.open({ path: pg.path });
       const { slugs } = sectionOf(id);
-      assert.deepEqual(slugs, picker.members.length ? picker.members : registry.curveFunctions.map((s) => s.slug));
+      assert.deepEqual(slugs, picker.members.length ? picker.members : pg.curveFunctions.map((s) => s.slug));
       assert.equal((await sectionState(page, id)).pick, picker.featured);
       assert.deepEqual(await checkSection(page, id), []);
       for (const slug of slugs) {
@@ -115,21 +126,23 @@ test('the first screen\'s chart: every function, the featured one highlighted; e
         assert.equal(await page.locator(`#${id}-more`).getAttribute('href'), `#${slug}`);
         assert.deepEqual(await checkSection(page, id), [], `${slug} picked`);
       }
+      await close();
     });
   }
-  await close();
 });
 
 test('every comparison draws exactly its members\' curves at their defaults, the hidden ones off; its toggles work', async (t) => {
-  const { page, close } = await site.open();
   for (const comparison of comparisons) {
     const { id } = comparison;
     await t.test(id, async () => {
+      const { page, close } = await site.open({ path: registry.pageOf(id) });
       const members = sectionOf(id).slugs;
       const expectedMembers = comparison.members.length ? comparison.members : registry.curveFunctions.map((s) => s.slug);
       assert.deepEqual(members, expectedMembers, 'its members: the listed ones, or every function with a curve');
       const section = await sectionState(page, id);
-      assert.deepEqual(section.shown, members.filter((s) => !comparison.hidden.includes(s)), 'shown: the members but the hidden ones');
+      const here = (s) => registry.pageOf(s) === registry.pageOf(id);
+      assert.deepEqual(section.shown, members.filter((s) => !comparison.hidden.includes(s) && here(s)),
+        'shown: the members but the hidden ones and those of another page');
       assert.equal(section.derivatives, true);
       assert.deepEqual([section.xmin, section.xmax], [-comparison.halfRange, comparison.halfRange]);
       assert.deepEqual(await checkSection(page, id), []);
@@ -147,19 +160,26 @@ test('every comparison draws exactly its members\' curves at their defaults, the
       assert.deepEqual(await checkSection(page, id), [], 'after toggling');
       if (first) await page.locator(`#${id}-curve-${first}`).check();
       if (hidden) await page.locator(`#${id}-curve-${hidden}`).uncheck();
+      await close();
     });
   }
-  await close();
 });
 
-test('the summary table lists every function with its properties at the defaults, as core.js gives them', async () => {
-  const { page, close } = await site.open();
+test('the summary table lists every function, grouped as the pages are, with its properties at the defaults, as core.js gives them', async () => {
+  const { page, close } = await site.open({ path: registry.pageOf('summary') });
   await page.locator('#summary-table').scrollIntoViewIfNeeded();
-  const rows = await page.locator('#summary-table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+  const rows = await page.locator('#summary-table tbody tr[data-slug]').evaluateAll((trs) => trs.map((tr) => ({
     slug: tr.dataset.slug,
+    href: tr.querySelector('th a').getAttribute('href'),
     cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.prop, td.textContent.trim()])),
   })));
   assert.deepEqual(rows.map((r) => r.slug), registry.functions);
+  const here = registry.pageOf('summary');
+  assert.deepEqual(rows.map((r) => r.href), rows.map((r) => (registry.pageOf(r.slug) === here ? '' : registry.pageOf(r.slug)) + `#${r.slug}`),
+    'each name links to its section, on its page');
+  const groupsShown = await page.locator('#summary-table tbody tr.summary-group').evaluateAll((trs) => trs.map((tr) => tr.dataset.group));
+  const groupsWanted = [...new Set(list.map((s) => s.group))];
+  assert.deepEqual(groupsShown, groupsWanted.length > 1 ? groupsWanted : [], 'a heading row per group, in page order');
   const t = translator('en');
   for (const r of rows) {
     const expected = Object.fromEntries(describeProperties(core.properties(r.slug, defaultParams(specOf(r.slug))), t).map((p) => [p.key, p.value]));

@@ -9,7 +9,7 @@ import {
   useSite, pageFormat, waitForChart, readChart, dataset, frames, parseShown,
 } from './harness.mjs';
 import {
-  registry, specOf, sectionOf, checkSection, sectionState, insideValue, boundsOf, dictionaries,
+  registry, pagesOf, specOf, sectionOf, checkSection, sectionState, insideValue, boundsOf, dictionaries,
 } from './registry-kit.mjs';
 
 const site = useSite();
@@ -23,10 +23,11 @@ async function boxValue(page, field) {
 const paramOf = async (page, field) => (await sectionState(page, field.section)).params[field.param];
 
 test('every parameter: its slider redraws the curve at the new value, its box clamps out-of-range numbers with a hint, reset restores the default', async (t) => {
-  const { page, close } = await site.open();
+  const pages = pagesOf(site);
   for (const field of registry.paramFields) {
     await t.test(field.key, async () => {
       const id = field.section;
+      const page = await pages.pageFor(id);
       const base = `${id}-${field.param}`;
       const scalar = sectionOf(id).kind === 'scalar';
       await waitForChart(page, `#${id}-chart`);
@@ -78,7 +79,7 @@ test('every parameter: its slider redraws the curve at the new value, its box cl
       if (scalar) assert.equal(await page.locator(`#${id}-curve-default`).isVisible(), false, 'no "default" toggle at the defaults');
     });
   }
-  await close();
+  await pages.close();
 });
 
 test('ELU: the slider answers the keyboard, only its own chart changes, the curve toggles work, its range follows α', async () => {
@@ -113,9 +114,10 @@ test('ELU: the slider answers the keyboard, only its own chart changes, the curv
 const rangeSections = registry.table.sections.filter((s) => registry.table.byKey.has(`${s.id}.xmin`)).map((s) => s.id);
 
 test('every x-range: the ±3 and ±10 presets redraw the chart over that range', async (t) => {
-  const { page, close } = await site.open();
+  const pages = pagesOf(site);
   for (const id of rangeSections) {
     await t.test(id, async () => {
+      const page = await pages.pageFor(id);
       await waitForChart(page, `#${id}-chart`);
       for (const n of [3, 10]) {
         await page.locator(`#${id}-range-${n}`).click();
@@ -127,7 +129,7 @@ test('every x-range: the ±3 and ±10 presets redraw the chart over that range',
       }
     });
   }
-  await close();
+  await pages.close();
 });
 
 test('a custom x-range is clamped to ±1000 with a hint, and crossed ends are pulled apart, never drawn as NaN', async () => {
@@ -196,9 +198,10 @@ test('the hover readout shows x, f(x) and f′(x); the keyboard reads exact valu
 });
 
 test('a comparison\'s keyboard readout lists each shown function with f and f′', async (t) => {
-  const { page, close } = await site.open();
+  const pages = pagesOf(site);
   for (const { id } of registry.comparisons) {
     await t.test(id, async () => {
+      const page = await pages.pageFor(id);
       await waitForChart(page, `#${id}-chart`);
       const { shown, xmin } = await sectionState(page, id);
       await page.locator(`#${id}-chart`).focus();
@@ -213,5 +216,5 @@ test('a comparison\'s keyboard readout lists each shown function with f and f′
       await page.keyboard.press('Escape');
     });
   }
-  await close();
+  await pages.close();
 });

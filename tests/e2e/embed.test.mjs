@@ -289,7 +289,7 @@ test('every function and comparison opens as embed.html?fn=<id> with its chart d
       ]);
       assert.deepEqual(await disabledStates(page, Object.keys(want)), want, `locked: ${locked.map((l) => l.name).join(', ') || 'nothing'}; free: ${free.name}`);
       assert.equal(await page.locator('.embed-locked-note').isVisible(), locked.length > 0, 'the locked note says so');
-      assert.equal(await page.locator('#embed-open').getAttribute('href'), `${site.url}index.html?lang=en#${id}`);
+      assert.equal(await page.locator('#embed-open').getAttribute('href'), `${site.url}${registry.pageOf(id)}?lang=en#${id}`);
     });
   }
   await assertCleanPage(page, opened.dialogs);

@@ -16,7 +16,7 @@ const ko = JSON.parse(readFileSync(path.join(ROOT, 'web/i18n/ko.json'), 'utf8'))
 const wasmNoise = (p) => (p.kind === 'requestfailed' && /\.wasm\b/.test(p.text))
   || (p.kind === 'console.error' && /wasm|webassembly|abort/i.test(`${p.text} ${p.where ?? ''}`));
 
-async function assertReadableFailure(page, dict, lang, problems) {
+async function assertReadableFailure(page, dict, lang, problems, pg = registry.pages[0]) {
   const box = page.locator('#core-error');
   try {
     await box.waitFor({ state: 'visible', timeout: 8000 });
@@ -39,13 +39,13 @@ async function assertReadableFailure(page, dict, lang, problems) {
   }));
   assert.equal(state.canvases, 0, 'no empty charts');
   const explained = state.prose.map((p) => p.id);
-  for (const id of [...registry.functions, ...registry.comparisons.map((c) => c.id)]) {
+  for (const id of [...pg.functions, ...pg.comparisons.map((c) => c.id)]) {
     assert.ok(explained.includes(id), `the explanation of ${id} is present`);
   }
   for (const p of state.prose) assert.ok(p.visible && p.chars > 100, `explanation ${p.id} readable (${JSON.stringify(p)})`);
-  assert.equal(state.formulas, registry.formulaCount, 'every formula readable');
-  assert.equal(state.properties, registry.functions.length * 9, 'every function\'s properties readable');
-  assert.deepEqual(state.titles, registry.sectionIds.map((id) => `${id}-title`), 'every section heading readable');
+  assert.equal(state.formulas, pg.formulaCount, 'every formula readable');
+  assert.equal(state.properties, pg.functions.length * 9, 'every function\'s properties readable');
+  assert.deepEqual(state.titles, pg.sectionIds.map((id) => `${id}-title`), 'every section heading readable');
   assert.equal(state.overflowHidden, false, 'the page still scrolls');
 }
 
@@ -64,7 +64,7 @@ test('the wasm file failing to load: a plain message in English, then on the Kor
   await close({ allow: wasmNoise });
 });
 
-test('a browser without WebAssembly: a plain message in Korean', async () => {
+test('a browser without WebAssembly: a plain message in Korean, on every page', async () => {
   const { page, close, problems } = await site.open({
     ready: false,
     locale: 'ko-KR',
@@ -73,5 +73,9 @@ test('a browser without WebAssembly: a plain message in Korean', async () => {
   });
   await assertReadableFailure(page, ko, 'ko', problems);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-wasm-missing-ko-390.png'), fullPage: false });
+  for (const pg of registry.pages.slice(1)) {
+    await page.goto(new URL(pg.koPath, site.url).href);
+    await assertReadableFailure(page, ko, 'ko', problems, pg);
+  }
   await close({ allow: wasmNoise });
 });

@@ -14,21 +14,25 @@ const LANDS = (top, viewport) => top >= -2 && top <= Math.min(200, viewport.heig
 
 // The kind of each top-level section: a function's, a comparison's, or the intro's and summary's own.
 const kindOf = (id) => registry.table.sections.find((s) => s.id === id)?.kind ?? id;
-// Per kind, the top-level section of it that comes last: the most lazily rendered content above it.
-const lastOfEachKind = [...new Map(registry.topLevelIds.map((id) => [kindOf(id), id])).values()].filter((id) => id !== 'intro');
+// Per kind, the top-level section of it that comes last on a page: the most lazily rendered content above it.
+const lastOfEachKind = (pg) => [...new Map(pg.topLevelIds.map((id) => [kindOf(id), id])).values()].filter((id) => id !== pg.topLevelIds[0]);
 
 const sectionTop = (page, id) => page.evaluate((sid) => Math.round(document.getElementById(sid).getBoundingClientRect().top), id);
 
-test('table-of-contents links, each clicked on a fresh page, bring their section to the top', async () => {
-  const { page, close } = await site.open({ ready: false });
+test('table-of-contents links, each clicked on a fresh page, bring their section to the top', async (t) => {
+  for (const pg of registry.pages) await t.test(pg.path, () => checkContentsLinks(pg));
+});
+
+async function checkContentsLinks(pg) {
+  const { page, close } = await site.open({ ready: false, path: pg.path });
   await waitForReady(page, { mountAll: false });
   const all = await page.locator('.toc .toc-list a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href').slice(1)));
-  assert.deepEqual(all, registry.topLevelIds, 'a link to every top-level section');
+  assert.deepEqual(all, pg.topLevelIds, 'a link to every top-level section');
   // Targets with lazily rendered sections above them, one of each kind (each costs a page load).
-  const ids = lastOfEachKind;
+  const ids = lastOfEachKind(pg);
   const missed = [];
   for (const id of ids) {
-    await page.goto(site.url);
+    await page.goto(new URL(pg.path, site.url).href);
     await waitForReady(page, { mountAll: false });
     await page.locator(`.toc .toc-list a[href="#${id}"]`).click();
     await page.waitForTimeout(400);
@@ -37,15 +41,15 @@ test('table-of-contents links, each clicked on a fresh page, bring their section
   }
   assert.deepEqual(missed, [], `TOC links that do not show their section:\n  ${missed.join('\n  ')}`);
   await close();
-});
+}
 
 test('opening the page at #fragment shows that section once everything has loaded', async () => {
   const { page, close } = await site.open({ ready: false });
   const missed = [];
-  // The last function, the first nested one (inside its parent's section), the last comparison, the summary.
-  const ids = [registry.functions.at(-1), registry.nested[0]?.id, registry.comparisons.at(-1)?.id, 'summary'].filter(Boolean);
+  // Per page: its last function, its first nested one (inside its parent's section), its last comparison, the summary.
+  const ids = registry.pages.flatMap((pg) => [pg.functions.at(-1), pg.nested[0]?.id, pg.comparisons.at(-1)?.id, pg.sectionIds.includes('summary') && 'summary']).filter(Boolean);
   for (const id of [...new Set(ids)]) {
-    await page.goto(new URL(`#${id}`, site.url).href);
+    await page.goto(new URL(`${registry.pageOf(id)}#${id}`, site.url).href);
     await waitForReady(page, { mountAll: false });
     await page.waitForTimeout(600);
     const top = await sectionTop(page, id);

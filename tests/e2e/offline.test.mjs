@@ -39,12 +39,12 @@ test('the single file renders every section from file:// with every network requ
     sections: document.querySelectorAll('main section[id]').length,
     prose: Object.fromEntries([...document.querySelectorAll('[data-prose]')].map((el) => [el.dataset.prose, el.textContent.trim().length])),
     formulas: document.querySelectorAll('.formulas math').length,
-    summaryRows: document.querySelectorAll('#summary-table tbody tr').length,
+    summaryRows: document.querySelectorAll('#summary-table tbody tr[data-slug]').length,
     coreError: !document.getElementById('core-error').hidden,
     policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
   }));
-  const siteSections = readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<section id=/g).length;
-  assert.equal(report.sections, siteSections, 'every section of the site');
+  const siteSections = registry.pages.reduce((n, pg) => n + readFileSync(path.join(DIST, pg.path), 'utf8').match(/<section id=/g).length, 0);
+  assert.equal(report.sections, siteSections, 'every section of every page of the site');
   for (const id of ['intro', ...registry.functions, ...registry.comparisons.map((c) => c.id)]) {
     assert.ok(report.prose[id] > 200, `the explanation of ${id} is there (${report.prose[id]} characters)`);
   }
@@ -127,12 +127,13 @@ const withoutScripts = (html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>
 const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 
 test('dist/ uses relative URLs only, no inline handlers, and a strict CSP on every page', () => {
-  assert.deepEqual(htmlFiles().sort(), ['activation-explorer.html', 'embed.html', 'index.html', 'ko/index.html']);
+  const pages = registry.pages.flatMap((pg) => [pg.path, pg.koPath]);
+  assert.deepEqual(htmlFiles().sort(), ['activation-explorer.html', 'embed.html', ...pages].sort());
   for (const name of htmlFiles()) {
     const html = readFileSync(path.join(DIST, name), 'utf8');
     const markup = withoutScripts(html); // <template>s stay: they become markup in embeds
     for (const [, attr, url] of markup.matchAll(/\s(src|href|action|srcset|poster)="([^"]*)"/gi)) {
-      assert.ok(/^(\.\.?\/|#|data:)/.test(url) || /^([\w-]+\/)*[\w-]+\.\w+$/.test(url), `${name}: ${attr}="${url}" is not a relative URL`);
+      assert.ok(/^(\.\.?\/|#|data:)/.test(url) || /^([\w-]+\/)*[\w-]+\.\w+(#[\w-]+)?$/.test(url), `${name}: ${attr}="${url}" is not a relative URL`);
     }
     assert.doesNotMatch(markup, /\son[a-z]+\s*=/i, `${name}: no inline event handlers`);
     assert.doesNotMatch(markup, /\sstyle\s*=/i, `${name}: no style attributes (style-src has no 'unsafe-inline')`);

@@ -17,6 +17,7 @@ import { lockables } from '../../web/src/share/embed-options.js';
 import { makeTranslator } from '../../web/src/text/i18n.js';
 import { ROOT } from './browser.mjs';
 import { pageSections } from '../../build_scripts/lib/content.mjs';
+import { pagePath } from '../../web/src/model/page-paths.js';
 
 const core = await nodeCore();
 const { formatNumber } = await pageFormat();
@@ -25,16 +26,44 @@ const allComparisons = core.comparisons();
 const groups = core.groups();
 const table = createStateTable(list, allComparisons, groups);
 
-// The page's sections as the build orders them (build_scripts/lib/content.mjs).
+// The page's sections as the build orders them (build_scripts/lib/content.mjs): the
+// article's part on index.html, the part beyond it on beyond.html (the single file and the
+// embeds hold every part).
 const pageOrder = pageSections(list, allComparisons, groups);
-const topLevel = pageOrder.filter((s) => s.parent === undefined);
-const childrenOf = (id) => pageOrder.filter((s) => s.parent === id);
-// In document order: a nested function right after its parent's own content.
-const sectionIds = topLevel.flatMap((s) => [s.id, ...childrenOf(s.id).map((c) => c.id)]);
 const kindOf = (id) => table.sections.find((s) => s.id === id)?.kind;
 
+/** What one page (or, with every section, the whole explorer) holds, in document order. */
+function describe(sections) {
+  const topLevel = sections.filter((s) => s.parent === undefined);
+  const ids = new Set(sections.map((s) => s.id));
+  const childrenOf = (id) => sections.filter((s) => s.parent === id);
+  // In document order: a nested function right after its parent's own content.
+  const sectionIds = topLevel.flatMap((s) => [s.id, ...childrenOf(s.id).map((c) => c.id)]);
+  const rows = list.filter((s) => ids.has(s.slug));
+  const comparisonRows = allComparisons.filter((c) => ids.has(c.id));
+  return {
+    comparisons: comparisonRows.filter((c) => c.style !== 'picker'),
+    pickers: comparisonRows.filter((c) => c.style === 'picker'),
+    functions: rows.map((s) => s.slug),
+    curveFunctions: rows.filter((s) => s.kind !== 'vector'),
+    vectorFunctions: rows.filter((s) => s.kind === 'vector'),
+    sectionIds,
+    topLevelIds: topLevel.map((s) => s.id),
+    nested: sections.filter((s) => s.spec && s.parent !== undefined).map((s) => ({ id: s.id, parent: s.parent })),
+    canvasIds: sectionIds.filter(kindOf).flatMap((id) => (kindOf(id) === 'vector' ? [`${id}-logits-chart`, `${id}-chart`] : [`${id}-chart`])),
+    /** Formula blocks: f and f′ for each function, ∂f/∂p where it has one. */
+    formulaCount: rows.reduce((n, s) => n + 2 + (s.parameterDerivativeFormula ? 1 : 0), 0),
+  };
+}
+
+const pages = [...new Set(pageOrder.map((s) => s.part))].map((part) => ({
+  part, path: pagePath('en', part), koPath: pagePath('ko', part), ...describe(pageOrder.filter((s) => s.part === part)),
+}));
+const partOfSection = new Map(pageOrder.map((s) => [s.id, s.part]));
+
 /**
- * Everything the tests derive from the registry:
+ * Everything the tests derive from the registry, for the whole explorer (every part: the
+ * single file, the embeds) and, in `pages`, for each page of the site:
  *   list, table                       as the page builds them
  *   comparisons / pickers             core.comparisons() rows: the checklist sections after the
  *                                     functions / the first screen's charts (style 'picker')
@@ -44,26 +73,20 @@ const kindOf = (id) => table.sections.find((s) => s.id === id)?.kind;
  *   topLevelIds                       the table of contents (nested functions left out)
  *   nested                            [{ id, parent }] for functions shown inside another's section
  *   embeddable                        every function and comparison (embed.html?fn=<id>)
- *   canvasIds                         every chart canvas on the page, in document order
+ *   canvasIds                         every chart canvas, in document order
  *   paramFields                       every parameter field of the state table (all sections)
+ *   pages                             [{ part, path, koPath, …the fields above for that page }]
+ *   pageOf(id, lang)                  the page holding a section ('index.html', 'ko/beyond.html', …)
  */
 export const registry = {
   core,
   list,
-  comparisons: allComparisons.filter((c) => c.style !== 'picker'),
-  pickers: allComparisons.filter((c) => c.style === 'picker'),
   table,
-  functions: list.map((s) => s.slug),
-  curveFunctions: list.filter((s) => s.kind !== 'vector'),
-  vectorFunctions: list.filter((s) => s.kind === 'vector'),
-  sectionIds,
-  topLevelIds: topLevel.map((s) => s.id),
-  nested: list.filter((s) => s.parent !== undefined).map((s) => ({ id: s.slug, parent: s.parent })),
+  ...describe(pageOrder),
   embeddable: table.sections.map((s) => s.id),
-  canvasIds: sectionIds.filter(kindOf).flatMap((id) => (kindOf(id) === 'vector' ? [`${id}-logits-chart`, `${id}-chart`] : [`${id}-chart`])),
   paramFields: table.fields.filter((f) => f.param !== undefined),
-  /** Formula blocks on the page: f and f′ for each function, ∂f/∂p where it has one. */
-  formulaCount: list.reduce((n, s) => n + 2 + (s.parameterDerivativeFormula ? 1 : 0), 0),
+  pages,
+  pageOf: (id, lang = 'en') => pagePath(lang, partOfSection.get(id) ?? pages[0].part),
 };
 
 // The page's dictionaries: web/i18n/<lang>.json and the names from the content files'
@@ -363,4 +386,22 @@ export function controlsOf(field) {
     case 'enum': return field.values.map((slug) => `#${id}-${name}-${slug}`); // a picker's chips
     default: throw new Error(`no controls known for ${field.key} (${field.kind})`);
   }
+}
+
+/**
+ * The site's pages, each opened (with `options`) when a test first needs a section on it and
+ * kept open: `pageFor(id)` gives the page holding section `id`; `close()` closes them all.
+ */
+export function pagesOf(site, options = {}) {
+  const opened = new Map();
+  return {
+    async pageFor(id) {
+      const path = registry.pageOf(id);
+      if (!opened.has(path)) opened.set(path, await site.open({ ...options, path }));
+      return opened.get(path).page;
+    },
+    async close() {
+      for (const { close } of opened.values()) await close();
+    },
+  };
 }

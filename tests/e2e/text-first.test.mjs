@@ -24,43 +24,48 @@ async function withoutScripts(run, viewport = DESKTOP) {
   }
 }
 
-for (const [lang, pagePath] of Object.entries(PAGES)) {
-  test(`scripts off (${lang}): every explanation, formula, property table and code sample reads; each chart says it needs scripts`, async () => {
-    await withoutScripts(async (page) => {
-      await page.goto(new URL(pagePath, site.url).href);
-      const state = await page.evaluate(() => {
-        const visible = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.checkVisibility());
-        return {
-          lang: document.documentElement.lang,
-          noJs: document.documentElement.classList.contains('no-js'),
-          prose: [...document.querySelectorAll('[data-prose]')].map((el) => ({ id: el.dataset.prose, text: el.textContent.trim(), visible: el.checkVisibility() })),
-          formulas: visible('.formulas math').length,
-          properties: Object.fromEntries([...document.querySelectorAll('.lab-props')].map((el) => [el.closest('[data-lab]').dataset.lab, visible.call(null, `#${el.closest('[data-lab]').dataset.lab}-props dd`).length])),
-          summaryRows: visible('#summary-table tbody tr').length,
-          code: visible('.prose pre code').length,
-          chartNotes: visible('.chart-noscript').map((el) => el.textContent.trim()),
-          labs: document.querySelectorAll('[data-lab]').length,
-          toggle: (() => { const a = document.getElementById('lang-toggle'); return { tag: a.tagName, href: a.getAttribute('href'), visible: a.checkVisibility() }; })(),
-        };
+for (const pg of registry.pages) {
+  for (const lang of ['en', 'ko']) {
+    const pagePath = lang === 'en' ? pg.path : pg.koPath;
+    test(`scripts off (${pagePath}): every explanation, formula, property table and code sample reads; each chart says it needs scripts`, async () => {
+      await withoutScripts(async (page) => {
+        await page.goto(new URL(pagePath, site.url).href);
+        const state = await page.evaluate(() => {
+          const visible = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.checkVisibility());
+          return {
+            lang: document.documentElement.lang,
+            noJs: document.documentElement.classList.contains('no-js'),
+            prose: [...document.querySelectorAll('[data-prose]')].map((el) => ({ id: el.dataset.prose, text: el.textContent.trim(), visible: el.checkVisibility() })),
+            formulas: visible('.formulas math').length,
+            properties: Object.fromEntries([...document.querySelectorAll('.lab-props')].map((el) => [el.closest('[data-lab]').dataset.lab, visible.call(null, `#${el.closest('[data-lab]').dataset.lab}-props dd`).length])),
+            summaryRows: visible('#summary-table tbody tr[data-slug]').length,
+            code: visible('.prose pre code').length,
+            chartNotes: visible('.chart-noscript').map((el) => el.textContent.trim()),
+            labs: document.querySelectorAll('[data-lab]').length,
+            toggle: (() => { const a = document.getElementById('lang-toggle'); return { tag: a.tagName, href: a.getAttribute('href'), visible: a.checkVisibility() }; })(),
+          };
+        });
+        assert.equal(state.lang, lang);
+        assert.equal(state.noJs, true, 'no script ran');
+        const explained = new Set(state.prose.map((p) => p.id));
+        for (const id of pg.sectionIds.filter((i) => i !== 'summary')) assert.ok(explained.has(id), `${id} explained`);
+        for (const p of state.prose) {
+          assert.ok(p.visible && p.text.length > 100, `${p.id} readable`);
+          if (lang === 'ko') assert.match(p.text, hangul, `${p.id} is in Korean`);
+        }
+        assert.equal(state.formulas, pg.formulaCount, 'every formula');
+        for (const slug of pg.functions) assert.equal(state.properties[slug], 9, `${slug}'s properties`);
+        const summaries = pg.sectionIds.includes('summary') ? 1 : 0;
+        assert.equal(state.summaryRows, summaries * registry.list.length, 'the summary table, every function');
+        assert.ok(state.code >= pg.functions.length - 2, `code samples readable (${state.code})`);
+        const note = dictionaries[lang].app.chartNeedsScript;
+        assert.equal(state.chartNotes.length, state.labs - summaries, 'a note in each chart\'s place (the summary has none)');
+        for (const text of state.chartNotes) assert.equal(text, note);
+        const file = pg.path.split('/').pop();
+        assert.deepEqual(state.toggle, { tag: 'A', href: lang === 'en' ? `ko/${file}` : `../${file}`, visible: true }, 'a plain link to the other language');
       });
-      assert.equal(state.lang, lang);
-      assert.equal(state.noJs, true, 'no script ran');
-      const explained = new Set(state.prose.map((p) => p.id));
-      for (const id of registry.sectionIds.filter((i) => i !== 'summary')) assert.ok(explained.has(id), `${id} explained`);
-      for (const p of state.prose) {
-        assert.ok(p.visible && p.text.length > 100, `${p.id} readable`);
-        if (lang === 'ko') assert.match(p.text, hangul, `${p.id} is in Korean`);
-      }
-      assert.equal(state.formulas, registry.formulaCount, 'every formula');
-      for (const spec of registry.list) assert.equal(state.properties[spec.slug], 9, `${spec.slug}'s properties`);
-      assert.equal(state.summaryRows, registry.list.length, 'the summary table');
-      assert.ok(state.code >= registry.list.length - 2, `code samples readable (${state.code})`);
-      const note = dictionaries[lang].app.chartNeedsScript;
-      assert.equal(state.chartNotes.length, state.labs - 1, 'a note in each chart\'s place (the summary has none)');
-      for (const text of state.chartNotes) assert.equal(text, note);
-      assert.deepEqual(state.toggle, { tag: 'A', href: lang === 'en' ? 'ko/index.html' : '../index.html', visible: true }, 'a plain link to the other language');
     });
-  });
+  }
 }
 
 // Where a section's top is, against the sticky header's bottom (the page's scroll-padding).
@@ -76,13 +81,13 @@ test('scripts off: every section\'s #fragment, opened fresh, and every contents 
       const missed = [];
       for (const id of registry.sectionIds) {
         await page.goto('about:blank');
-        await page.goto(new URL(`index.html#${id}`, site.url).href);
+        await page.goto(new URL(`${registry.pageOf(id)}#${id}`, site.url).href);
         const where = await landing(page, id);
         if (!landed(where)) missed.push(`#${id} opened at ${Math.round(where.top)} px (header ${Math.round(where.header)} px)`);
       }
       // The contents: the sidebar on a laptop, the header's menu (a <details>, no script needed) on a phone.
       for (const id of registry.sectionIds.filter((i) => !registry.nested.some((n) => n.id === i))) {
-        await page.goto(new URL('index.html', site.url).href);
+        await page.goto(new URL(registry.pageOf(id), site.url).href);
         if (viewport === PHONE) await page.locator('#toc-menu > summary').click();
         await page.locator(`${viewport === PHONE ? '#toc-menu' : 'nav.toc'} a[href="#${id}"]`).click();
         await page.waitForTimeout(50);
@@ -144,7 +149,8 @@ for (const [name, viewport] of [['1280×800', DESKTOP], ['390×844', PHONE]]) {
       assert.ok(inView(screen.title), `the title on screen ${JSON.stringify(screen.title)}`);
       assert.ok(screen.lede.top < screen.height, `the opening lines begin on screen ${JSON.stringify(screen.lede)}`);
       assert.ok(inView(screen.canvas) && screen.canvas.height > 120, `the chart on screen ${JSON.stringify(screen.canvas)}`);
-      assert.ok(screen.curves >= registry.curveFunctions.length - registry.pickers[0].hidden.length, `the chart is drawn (${screen.curves} curves)`);
+      const first = registry.pages[0];
+      assert.ok(screen.curves >= first.curveFunctions.length - registry.pickers[0].hidden.length, `the chart is drawn (${screen.curves} curves)`);
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, `e2e-first-screen-${lang}-${viewport.width}.png`) });
       await close();
@@ -286,6 +292,24 @@ test('each page: its title and description in its language, absolute canonical a
       en: new URL(PAGES.en, site.url).href, ko: new URL(PAGES.ko, site.url).href, 'x-default': new URL(PAGES.en, site.url).href,
     });
     await close();
+  }
+  // The other parts' pages: their introduction's title and description, their own addresses.
+  for (const pg of registry.pages.slice(1)) {
+    for (const [lang, pagePath] of [['en', pg.path], ['ko', pg.koPath]]) {
+      const { page, close } = await site.open({ path: pagePath, ready: false, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+      const head = await page.evaluate(() => ({
+        title: document.title,
+        canonical: document.querySelector('link[rel="canonical"]').getAttribute('href'),
+        alternates: Object.fromEntries([...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.getAttribute('href')])),
+      }));
+      const dict = dictionaries[lang];
+      assert.equal(head.title, `${dict.section[pg.part]} · ${dict.app.title}`);
+      assert.equal(head.canonical, new URL(pagePath, site.url).href);
+      assert.deepEqual(head.alternates, {
+        en: new URL(pg.path, site.url).href, ko: new URL(pg.koPath, site.url).href, 'x-default': new URL(pg.path, site.url).href,
+      });
+      await close();
+    }
   }
 });
 

@@ -22,6 +22,7 @@ const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
 const contextOf = (lang) => ({
   t: makeTranslator(dictionaries[lang]),
   list,
+  groups,
   slotOf: (slug) => list.find((s) => s.slug === slug).colour,
   comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
 });
@@ -150,4 +151,18 @@ test('the single file: inline style and scripts, hashed in its policy, content a
   assert.match(html, /<button type="button" id="lang-toggle"/, 'the single file switches language in place');
   assert.doesNotMatch(html, /rel="canonical"|hreflang/, 'a file has no address of its own');
   assert.throws(() => renderSingleFile({ shell, dict: dictionaries.en, markup: { toc: '', sections: '' }, css, js: 'x="</script>"', headScript, templates: '', html: { en: {}, ko: {} } }), /<\/script/);
+});
+
+test("a link to another part's section points at that part's page; the single file keeps #id", () => {
+  const beyond = sections.find((s) => s.part === 'beyond' && s.spec);
+  const article = sections.find((s) => s.part === 'article' && s.spec);
+  assert.ok(beyond && article, 'the registry has functions in both parts');
+  const proseOf = { [article.id]: `<p><a href="#${beyond.id}">x</a> <a href="#${article.id}">y</a></p>`, [beyond.id]: `<p><a href="#${article.id}">z</a></p>` };
+  const parts = renderSectionParts(sections, dictionaries.en, proseOf);
+  const fileOfPart = (part) => `${part}-page.html`;
+  const articlePage = pageMarkup(parts, contextOf('en'), { part: 'article', fileOfPart }).sections;
+  const beyondPage = pageMarkup(parts, contextOf('en'), { part: 'beyond', fileOfPart }).sections;
+  assert.match(articlePage, new RegExp(`<a href="beyond-page.html#${beyond.id}">x</a> <a href="#${article.id}">y</a>`));
+  assert.match(beyondPage, new RegExp(`<a href="article-page.html#${article.id}">z</a>`));
+  assert.match(pageMarkup(parts, contextOf('en')).sections, new RegExp(`<a href="#${beyond.id}">x</a>`), 'one page holds every part');
 });

@@ -117,6 +117,7 @@ export function createStateTable(list, comparisons = [], groups = [{ id: 'articl
   return {
     fields,
     sections,
+    groups,
     byKey: new Map(fields.map((f) => [f.key, f])),
     specs: new Map(list.map((s) => [s.slug, s])),
   };

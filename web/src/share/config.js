@@ -3,7 +3,7 @@
 // page says where the root is (<html data-root>). The single file points every link at itself
 // (it holds every part, and shows the embed view when its query has `fn`).
 
-import { pagePath } from './page-paths.js';
+import { pagePath } from '../model/page-paths.js';
 
 const pages = {
   app: pagePath,

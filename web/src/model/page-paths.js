@@ -18,3 +18,11 @@ export function pagePath(lang, part = PARTS[0]) {
 
 /** From a page in `lang` back to the site's root. */
 export const rootOf = (lang) => (lang === DEFAULT_LANGUAGE ? '' : '../');
+
+/**
+ * A link to section `id`, in `part`, from a page showing the part `here` (undefined: a page
+ * with every part, the single file). A language's pages share a folder.
+ */
+export function sectionHref(id, part, here) {
+  return here === undefined || part === here ? `#${id}` : `${FILES[part]}#${id}`;
+}
