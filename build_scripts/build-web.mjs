@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { CORE_BOOT, WASM_FILE, bundleClassic, bundleCss, bundleSiteModules } from './lib/bundle.mjs';
 import { LANGS, contentDictionary, loadBuildCore, pageSections, partsOf, readContent } from './lib/content.mjs';
 import { finderMarkup } from './lib/finder.mjs';
+import { readFrameworks } from './lib/frameworks.mjs';
 import { SITE_CSP, cspHash, insertCsp, siteCspFor } from './lib/csp.mjs';
 import { GENERATED, ROOT, WEB } from './lib/paths.mjs';
 import { bundleHeadScript, languagePage, pagePath, rootOf } from './lib/pages.mjs';
@@ -37,6 +38,7 @@ import { SINGLE_FILE, embedContentScript, renderSingleFile } from './lib/single-
 import { makeTranslator } from '../web/src/text/i18n.js';
 
 export const CONTENT_DICTIONARY = 'content-dictionary.json';
+export const FRAMEWORKS = 'frameworks.json';
 
 /** The core's registry, from the wasm module the page itself loads. */
 export async function loadRegistry() {
@@ -62,12 +64,13 @@ export async function pageDictionaries(sections, meta) {
 }
 
 /** What a section's pre-rendered lab needs besides the dictionary (build_scripts/lib/statics.mjs). */
-function staticsContext(list, groups, t) {
+function staticsContext(list, groups, frameworks, t) {
   const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
   return {
     t,
     list,
     groups,
+    frameworks,
     slotOf: (slug) => list.find((s) => s.slug === slug).colour,
     comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
   };
@@ -79,9 +82,12 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   const parts = partsOf(sections);
   const { html, meta } = await readContent(sections, { allowMissing: allowMissingContent });
   const { dictionaries, content } = await pageDictionaries(sections, meta);
-  // Before bundling: the bundles import it.
+  const { data: frameworks, problems: frameworkProblems } = readFrameworks(sections, meta);
+  if (frameworkProblems.length) throw new Error(`content frameworks (web/content/README.md, "Frameworks"):\n  ${frameworkProblems.join('\n  ')}`);
+  // Before bundling: the bundles import them.
   await mkdir(GENERATED, { recursive: true });
   await writeFile(path.join(GENERATED, CONTENT_DICTIONARY), `${JSON.stringify(content)}\n`);
+  await writeFile(path.join(GENERATED, FRAMEWORKS), `${JSON.stringify(frameworks)}\n`);
 
   const [shell, embedShell, site, css, embedJs, singleJs, headScript] = await Promise.all([
     readFile(path.join(WEB, 'index.html'), 'utf8'),
@@ -109,7 +115,7 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   });
   const rendered = Object.fromEntries(LANGS.map((lang) => {
     const renders = renderSectionParts(sections, dictionaries[lang], html[lang]);
-    const ctx = staticsContext(list, groups, makeTranslator(dictionaries[lang]));
+    const ctx = staticsContext(list, groups, frameworks, makeTranslator(dictionaries[lang]));
     const byPart = Object.fromEntries(parts.map((part) => [part, {
       ...pageMarkup(renders, ctx, {
         part, partLinks: parts.filter((p) => p !== part).map((p) => partLink(lang, p)), fileOfPart: (p) => fileOf(lang, p),

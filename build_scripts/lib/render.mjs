@@ -7,7 +7,7 @@
 // switches language in place, translates at run time.
 import { escapeHtml } from './html.mjs';
 import { renderTex } from './markdown.mjs';
-import { chartPlaceholder, pickerSkeleton, propertiesBlock, summaryTable } from './statics.mjs';
+import { chartPlaceholder, frameworksLab, pickerSkeleton, propertiesBlock, summaryTable } from './statics.mjs';
 
 export { escapeHtml };
 
@@ -42,6 +42,7 @@ function labContent(section, level, ctx) {
     return pickerSkeleton({ id, slugs, featured: section.comparison.featured ?? slugs[0], slotOf: ctx.slotOf, t });
   }
   if (kind === 'summary') return summaryTable({ id, list: ctx.list, groups: ctx.groups, t });
+  if (kind === 'frameworks') return frameworksLab({ id, data: ctx.frameworks, list: ctx.list, t });
   if (!spec) return chartPlaceholder(t); // a comparison
   const titleKey = kind === 'scalar' && spec.params.length === 0 ? 'props.heading' : 'props.headingCurrent';
   return chartPlaceholder(t) + propertiesBlock({ id, properties: spec.properties, t, level, titleKey });

@@ -67,3 +67,35 @@ export function pickerSkeleton({ id, slugs, featured, slotOf, t }) {
     + `<ul class="picker-list">${chips}</ul></div>`
     + `<p class="picker-more-line"><a class="picker-more" href="#${featured}">${escapeHtml(t('picker.readAbout', { name: t(`fn.${featured}`) }))}</a></p>`;
 }
+
+/**
+ * The frameworks section's table: a row per function and parameter whose default differs
+ * between frameworks, a column per framework, each cell the value and where it is defined
+ * (— where the framework has no such function). The script keeps it and marks the column
+ * of the framework chosen; the chart's place follows.
+ */
+export function frameworksLab({ id, data, list, t }) {
+  const { frameworks, defaults } = data;
+  const symbolOf = (slug, param) => list.find((s) => s.slug === slug).params.find((p) => p.name === param).symbol;
+  const head = frameworks.map((f) => `<th scope="col" data-framework="${f.id}">${escapeHtml(f.name)}</th>`).join('');
+  const body = defaults.map(({ slug, param, values }) => `<tr data-slug="${slug}" data-param="${param}">`
+    + `<th scope="row">${text('span', `fn.${slug}`, t)}, ${escapeHtml(symbolOf(slug, param))}</th>`
+    + frameworks.map((f) => {
+      const v = values[f.id];
+      const entries = v ? [v, ...v.more] : [];
+      return `<td data-framework="${f.id}">${entries.length ? entries.map((e) => `<span class="framework-default">`
+        + `<span class="framework-value">${escapeHtml(formatValue(e.value))}</span> <code>${escapeHtml(e.api)}</code></span>`).join('') : '—'}</td>`;
+    }).join('') + '</tr>').join('');
+  return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-defaults-caption">`
+    + `<table id="${id}-defaults" data-testid="${id}-defaults" class="frameworks-table">`
+    + `<caption id="${id}-defaults-caption" data-i18n="frameworks.caption">${escapeHtml(t('frameworks.caption'))}</caption>`
+    + `<thead><tr>${text('th', 'frameworks.function', t, { scope: 'col' })}${head}</tr></thead><tbody>${body}</tbody></table></div>`
+    + chartPlaceholder(t);
+}
+
+// 1/6 reads better as a fraction than as 0.16666666666666666.
+function formatValue(v) {
+  if (String(v).length <= 6) return String(v);
+  for (let d = 2; d <= 12; d += 1) if (Math.abs(v * d - Math.round(v * d)) < 1e-9) return `${Math.round(v * d)}/${d}`;
+  return String(v);
+}

@@ -15,11 +15,14 @@ std::vector<ActivationSpec> build_registry() {
 constexpr std::string_view kReluFamily[] = {"relu", "leaky-relu", "elu"};
 // Maxout's default pieces are exactly ReLU: drawn at once it would hide behind it.
 constexpr std::string_view kHiddenInAll[] = {"maxout"};
+// Functions whose defaults differ between frameworks (Leaky ReLU's slope, PReLU's start).
+constexpr std::string_view kFrameworkMembers[] = {"leaky-relu", "prelu"};
 constexpr ComparisonSpec kComparisons[] = {
     // The first screen: every function, ReLU (today's default) highlighted.
     {"overview", {}, kHiddenInAll, 4.0, ComparisonStyle::picker, "relu"},
     {"compare-relu-family", kReluFamily, {}, 3.0, ComparisonStyle::checklist, {}},
     {"compare-all", {}, kHiddenInAll, 3.0, ComparisonStyle::checklist, {}},
+    {"framework-defaults", kFrameworkMembers, {}, 3.0, ComparisonStyle::frameworks, {}, Part::beyond},
 };
 
 // Page order. The beyond part's groups are the issue-12 families; one with no function yet

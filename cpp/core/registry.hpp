@@ -186,7 +186,10 @@ enum class Part { article, beyond };
 // How a comparison presents its functions. checklist: a section after the functions, each
 // curve switched on and off, with their derivatives. picker: the page's first chart, every
 // curve at once and one highlighted (with its derivative), the rest to pick from.
-enum class ComparisonStyle { checklist, picker };
+// frameworks: "same name, different function": each member drawn at the defaults each deep
+// learning framework gives it (the explanations' front matter names them), with a switch
+// that sets those defaults on the page.
+enum class ComparisonStyle { checklist, picker, frameworks };
 
 // A comparison section: several functions at their defaults on one chart.
 struct ComparisonSpec {

@@ -107,6 +107,15 @@ const char* kind_name(Kind kind) {
 
 const char* part_name(Part part) { return part == Part::beyond ? "beyond" : "article"; }
 
+const char* style_name(ComparisonStyle style) {
+  switch (style) {
+    case ComparisonStyle::picker: return "picker";
+    case ComparisonStyle::frameworks: return "frameworks";
+    case ComparisonStyle::checklist: break;
+  }
+  return "checklist";
+}
+
 const char* centring_name(Centring c) {
   switch (c) {
     case Centring::symmetric: return "symmetric";
@@ -211,7 +220,7 @@ std::string registry_json() {
     j.key("members").strings(c.members);
     j.key("hidden").strings(c.hidden);
     j.field("halfRange", c.half_range)
-        .field("style", c.style == ComparisonStyle::picker ? "picker" : "checklist");
+        .field("style", style_name(c.style));
     if (!c.featured.empty()) j.field("featured", c.featured);
     j.field("part", part_name(c.part));
     j.close('}');

@@ -422,7 +422,8 @@ TEST_F(RegistryJson, ListsEveryComparison) {
     SCOPED_TRACE(std::string(c.id));
     EXPECT_TRUE(same_string(json.get("id"), c.id));
     EXPECT_TRUE(same_number(json.get("halfRange"), c.half_range));
-    EXPECT_TRUE(same_string(json.get("style"), c.style == ComparisonStyle::picker ? "picker" : "checklist"));
+    const char* style = c.style == ComparisonStyle::picker ? "picker" : c.style == ComparisonStyle::frameworks ? "frameworks" : "checklist";
+    EXPECT_TRUE(same_string(json.get("style"), style));
     if (c.featured.empty()) EXPECT_EQ(json.get("featured"), nullptr);
     else EXPECT_TRUE(same_string(json.get("featured"), c.featured));
     EXPECT_TRUE(same_string(json.get("part"), c.part == Part::beyond ? "beyond" : "article"));

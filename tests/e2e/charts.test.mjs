@@ -43,6 +43,7 @@ async function checkLayout(pg) {
   assert.deepEqual(layout.menu, layout.toc, 'the header menu (phones) lists the same');
   const kinds = Object.fromEntries([
     ...pg.pickers.map((c) => [c.id, 'picker']), ...pg.functions.map((slug) => [slug, specOf(slug).kind]), ...pg.comparisons.map((c) => [c.id, 'compare']),
+    ...pg.frameworkSections.map((c) => [c.id, 'frameworks']),
     ...(pg.sectionIds.includes('summary') ? [['summary', 'summary']] : []),
   ]);
   assert.deepEqual(layout.labs, kinds, 'one lab per function, comparison and the summary, of its kind');

@@ -24,7 +24,7 @@ const { formatNumber } = await pageFormat();
 const list = core.list();
 const allComparisons = core.comparisons();
 const groups = core.groups();
-const table = createStateTable(list, allComparisons, groups);
+const table = createStateTable(list, allComparisons, groups, JSON.parse(readFileSync(path.join(ROOT, 'web/src/generated/frameworks.json'), 'utf8')));
 
 // The page's sections as the build orders them (build_scripts/lib/content.mjs): the
 // article's part on index.html, the part beyond it on beyond.html (the single file and the
@@ -42,8 +42,9 @@ function describe(sections) {
   const rows = list.filter((s) => ids.has(s.slug));
   const comparisonRows = allComparisons.filter((c) => ids.has(c.id));
   return {
-    comparisons: comparisonRows.filter((c) => c.style !== 'picker'),
+    comparisons: comparisonRows.filter((c) => c.style === 'checklist'),
     pickers: comparisonRows.filter((c) => c.style === 'picker'),
+    frameworkSections: comparisonRows.filter((c) => c.style === 'frameworks'),
     functions: rows.map((s) => s.slug),
     curveFunctions: rows.filter((s) => s.kind !== 'vector'),
     vectorFunctions: rows.filter((s) => s.kind === 'vector'),
@@ -99,6 +100,8 @@ export const dictionaries = {
 };
 /** The page's translate function for `lang` (Korean falls back to English, as on the page). */
 export const translator = (lang) => makeTranslator(dictionaries[lang], dictionaries.en);
+/** The frameworks' defaults, from the explanations' front matter (the build writes them). */
+export const frameworksData = json('web/src/generated/frameworks.json');
 
 export const specOf = (slug) => table.specs.get(slug);
 export const sectionOf = (id) => table.sections.find((s) => s.id === id);
@@ -289,6 +292,34 @@ function checkCompare(chart, id, section) {
   return problems;
 }
 
+/**
+ * The frameworks section's chart: its function at each distinct default the frameworks'
+ * APIs give it (the content's front matter, as the build wrote it), in the frameworks'
+ * order, f and f′ as the core computes them; the unused curves hidden.
+ */
+function checkFrameworks(chart, id, section) {
+  const slug = section.show;
+  const row = frameworksData.defaults.find((d) => d.slug === slug);
+  const values = [...new Set(frameworksData.frameworks.flatMap(({ id: fid }) => {
+    const given = row?.values[fid];
+    return given ? [given.value, ...given.more.map((m) => m.value)] : [];
+  }))];
+  const problems = [];
+  const pairs = chart.datasets.length / 2;
+  if (pairs < values.length) return [`${id}: ${pairs} curves for ${values.length} defaults of ${slug}`];
+  for (let i = 0; i < pairs; i += 1) {
+    const [fLabel, dfLabel] = [`curve ${i + 1} f`, `curve ${i + 1} f′`];
+    if (i >= values.length) {
+      problems.push(...checkShown(chart, { [fLabel]: false, [dfLabel]: false }, id));
+      continue;
+    }
+    problems.push(...checkShown(chart, { [fLabel]: true, [dfLabel]: true }, id));
+    const params = { ...defaultParams(specOf(slug)), [row.param]: values[i] };
+    problems.push(...checkCurvePair(chart, slug, params, { fLabel, dfLabel, what: `${id} ${slug} ${row.param} = ${values[i]}` }));
+  }
+  return problems;
+}
+
 async function checkVector(page, spec, section, derivatives) {
   const { slug } = spec;
   const problems = [];
@@ -334,6 +365,7 @@ export async function checkSection(page, id, { derivatives = true } = {}) {
   const chart = await readChart(page, `#${id}-chart`);
   if (kind === 'compare') return checkCompare(chart, id, section);
   if (kind === 'picker') return checkPicker(chart, id, section);
+  if (kind === 'frameworks') return checkFrameworks(chart, id, section);
   if (kind === 'pieces') return checkPieces(chart, specOf(id), section, derivatives);
   return checkScalar(chart, specOf(id), section, paramsOf({ sections: { [id]: section } }, id), derivatives);
 }
@@ -375,7 +407,7 @@ export async function checkReadout(page, slug) {
  */
 export function controlsOf(field) {
   const id = field.section;
-  const name = field.key.slice(id.length + 1);
+  const name = field.key.startsWith(`${id}.`) ? field.key.slice(id.length + 1) : field.key; // `framework` has no prefix
   if (field.param !== undefined) return ['slider', 'input', 'reset'].map((part) => `#${id}-${field.param}-${part}`);
   switch (field.kind) {
     case 'number': return [`#${id}-${name}`, `#${id}-range-3`];

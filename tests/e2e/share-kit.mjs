@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { openPage, DIST } from './harness.mjs';
 import { loadCore } from '../../web/src/core/core.js';
 import { createStateTable } from '../../web/src/model/state.js';
+import { frameworksData } from './registry-kit.mjs';
 import { parseState } from '../../web/src/model/url-state.js';
 import { EMBED_KEYS } from '../../web/src/share/embed-options.js';
 
@@ -73,7 +74,7 @@ export async function openOffline(browser, url) {
 let tablePromise = null;
 /** The state table, as the page builds it, for computing expected states in Node. */
 export function stateTable() {
-  tablePromise ??= loadCore().then((core) => createStateTable(core.list(), core.comparisons(), core.groups()));
+  tablePromise ??= loadCore().then((core) => createStateTable(core.list(), core.comparisons(), core.groups(), frameworksData));
   return tablePromise;
 }
 

@@ -257,7 +257,7 @@ async function setOffDefault(page, id) {
     await page.locator(selector).press('Tab');
   };
   for (const field of fieldsOf(id)) {
-    const name = field.key.slice(id.length + 1);
+    const name = field.key.startsWith(`${id}.`) ? field.key.slice(id.length + 1) : field.key; // `framework` has no prefix
     if (field.param !== undefined) await commit(`#${id}-${field.param}-input`, insideValue(field, 0.3));
     else if (name === 'xmin') await commit(`#${id}-xmin`, round2(field.default * 0.5 - 0.25));
     else if (name === 'xmax') await commit(`#${id}-xmax`, round2(field.default * 0.8));

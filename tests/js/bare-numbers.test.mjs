@@ -26,9 +26,9 @@ const BARE = new RegExp(String.raw`(?<![\w.])(?:`
   + ')', 'g');
 const URL_LIKE = /https?:\/\/[^\s)>\]]+|\]\([^)\s]*\)/g;
 
-// Front matter the build and the tests check against the core (claims.mjs, identities.mjs):
-// its numbers are not typed blind.
-const CHECKED_KEYS = /^(claims|claimsAt|identities):/;
+// Front matter the build and the tests check against the core (claims.mjs, identities.mjs),
+// and the frameworks' defaults (frameworks.mjs: API values, each within its slider's range).
+const CHECKED_KEYS = /^(claims|claimsAt|identities|frameworks):/;
 
 /** The front matter with its checked blocks (a checked key and its indented lines) blanked. */
 function checkedFrontMatter(head, blank) {

@@ -11,6 +11,8 @@ import { EARLY_SCRIPT, checkInlineScript, inlineJson, embedContentScript, render
 import { patchGlueForInlineWasm } from '../../build_scripts/lib/bundle.mjs';
 import { embedTemplates, pageMarkup, renderSectionParts } from '../../build_scripts/lib/render.mjs';
 import { pageSections, readContent } from '../../build_scripts/lib/content.mjs';
+import { readFrameworks } from '../../build_scripts/lib/frameworks.mjs';
+import { escapeHtml } from '../../build_scripts/lib/html.mjs';
 import { loadRegistry, pageDictionaries } from '../../build_scripts/build-web.mjs';
 import { makeTranslator } from '../../web/src/text/i18n.js';
 
@@ -18,11 +20,13 @@ const { list, comparisons, groups } = await loadRegistry();
 const sections = pageSections(list, comparisons, groups);
 const { html: prose, meta } = await readContent(sections);
 const { dictionaries } = await pageDictionaries(sections, meta);
+const { data: frameworks } = readFrameworks(sections, meta);
 const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
 const contextOf = (lang) => ({
   t: makeTranslator(dictionaries[lang]),
   list,
   groups,
+  frameworks,
   slotOf: (slug) => list.find((s) => s.slug === slug).colour,
   comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
 });
@@ -165,4 +169,19 @@ test("a link to another part's section points at that part's page; the single fi
   assert.match(articlePage, new RegExp(`<a href="beyond-page.html#${beyond.id}">x</a> <a href="#${article.id}">y</a>`));
   assert.match(beyondPage, new RegExp(`<a href="article-page.html#${article.id}">z</a>`));
   assert.match(pageMarkup(parts, contextOf('en')).sections, new RegExp(`<a href="#${beyond.id}">x</a>`), 'one page holds every part');
+});
+
+test('the frameworks section holds its table of defaults for readers without scripts: a row per function and parameter, a cell per framework', () => {
+  const section = sections.find((s) => s.kind === 'frameworks');
+  assert.ok(section, 'the registry has a frameworks section');
+  const page = en.markup.sections;
+  const table = page.match(new RegExp(`<table id="${section.id}-defaults"[\\s\\S]*?</table>`))?.[0] ?? '';
+  assert.deepEqual([...table.matchAll(/<th scope="col" data-framework="([\w-]+)">/g)].map((m) => m[1]), frameworks.frameworks.map((f) => f.id));
+  assert.deepEqual([...table.matchAll(/<tr data-slug="([\w-]+)" data-param="(\w+)">/g)].map((m) => `${m[1]}.${m[2]}`),
+    frameworks.defaults.map((d) => `${d.slug}.${d.param}`));
+  for (const { values } of frameworks.defaults) {
+    for (const { api, more } of Object.values(values)) {
+      for (const call of [api, ...more.map((m) => m.api)]) assert.ok(table.includes(`<code>${escapeHtml(call)}</code>`), call);
+    }
+  }
 });

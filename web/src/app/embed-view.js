@@ -87,6 +87,8 @@ function disableLocked(section, id, lock, table) {
   if (has('pieces')) for (const el of section.querySelectorAll('.pieces-editor input, .pieces-editor button')) off(el);
   if (has('shown')) off(section.querySelector(`#${CSS.escape(`${id}-curves`)}`));
   if (has('pick')) for (const chip of section.querySelectorAll('.picker .chip')) off(chip);
+  if (has('show')) for (const chip of section.querySelectorAll('.frameworks-show .chip')) off(chip);
+  if (has('framework')) for (const radio of section.querySelectorAll('.frameworks-switch input')) off(radio);
   if (has('derivatives')) off(section.querySelector(`#${CSS.escape(`${id}-derivatives`)}`));
 }
 

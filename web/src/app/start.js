@@ -4,6 +4,7 @@
 
 import { loadCore } from '../core/core.js';
 import { createStateTable } from '../model/state.js';
+import frameworks from '../generated/frameworks.json';
 import { createLabContext } from '../sections/context.js';
 import { mountSection } from '../sections/index.js';
 
@@ -21,7 +22,7 @@ export async function startApp({ t, makeStore }) {
     console.warn('activation core failed to load:', error); // a warning: the page still works as text
     return { error };
   }
-  const table = createStateTable(core.list(), core.comparisons(), core.groups());
+  const table = createStateTable(core.list(), core.comparisons(), core.groups(), frameworks);
   const { store, hook = {} } = makeStore(table);
   const { ctx, findChart } = createLabContext({ core, store, table, t });
   // A read-only hook for the browser tests (web/TESTING.md): plotted data and state.

@@ -44,7 +44,7 @@ export function boundsOf(field) {
  * `key` is its name in the URL: `<section>.<name>`. Every limit and default comes from the
  * registry row (core.list()) or comparison row (core.comparisons()).
  */
-export function createStateTable(list, comparisons = [], groups = [{ id: 'article', part: 'article' }]) {
+export function createStateTable(list, comparisons = [], groups = [{ id: 'article', part: 'article' }], frameworks = NO_FRAMEWORKS) {
   // The part of the page each function is in (core.groups()); a comparison names its own.
   const partOfGroup = new Map(groups.map((g) => [g.id, g.part]));
   const partOf = (spec) => partOfGroup.get(spec.group) ?? groups[0].part;
@@ -90,6 +90,18 @@ export function createStateTable(list, comparisons = [], groups = [{ id: 'articl
   for (const c of comparisons) {
     const part = c.part ?? groups[0].part;
     const inPart = new Set(curves.filter((s) => partOf(s) === part).map((s) => s.slug));
+    if (c.style === 'frameworks') {
+      // One member overlaid at each framework's defaults; the framework whose defaults the
+      // page uses (`framework`, a share key of its own: it sets parameters of other sections).
+      const slugs = c.members.filter((s) => curves.some((f) => f.slug === s));
+      sections.push({ id: c.id, kind: 'frameworks', slugs, part });
+      fields.push({ key: `${c.id}.show`, kind: 'enum', path: ['sections', c.id, 'show'], section: c.id, values: slugs, default: slugs[0] });
+      fields.push({
+        key: 'framework', kind: 'enum', path: ['sections', c.id, 'framework'], section: c.id,
+        values: [NO_FRAMEWORK, ...frameworks.frameworks.map((f) => f.id)], default: NO_FRAMEWORK,
+      });
+      continue;
+    }
     if (c.style === 'picker') {
       // Every curve of its part at once (no members: all of them) on a fixed range; the one
       // highlighted is the setting.
@@ -118,16 +130,40 @@ export function createStateTable(list, comparisons = [], groups = [{ id: 'articl
     fields,
     sections,
     groups,
+    frameworks,
     byKey: new Map(fields.map((f) => [f.key, f])),
     specs: new Map(list.map((s) => [s.slug, s])),
   };
+}
+
+// The frameworks data (build_scripts/lib/frameworks.mjs) of a registry without a frameworks section.
+const NO_FRAMEWORKS = { frameworks: [], defaults: [] };
+/** The `framework` value that means the page's own defaults. */
+export const NO_FRAMEWORK = 'none';
+
+/**
+ * Use framework `id`'s defaults: `framework` set to it, and every parameter it gives a
+ * default to set to that value (NO_FRAMEWORK, or a framework without the function: the
+ * page's default). Keys in `keep` (a link's explicit values) are left alone.
+ */
+export function applyFramework(state, table, id, { keep = new Set() } = {}) {
+  if (!table.byKey.has('framework')) return { state, problem: null };
+  const chosen = setField(state, table, 'framework', id);
+  let next = chosen.state;
+  const used = getField(next, table, 'framework');
+  for (const { slug, param, values } of table.frameworks.defaults) {
+    const key = `${slug}.${param}`;
+    if (keep.has(key) || !table.byKey.has(key)) continue;
+    next = setField(next, table, key, values[used]?.value ?? fieldOf(table, key).default).state;
+  }
+  return { state: next, problem: chosen.problem };
 }
 
 /** The state with every field at its default. */
 export function defaultState(table, lang = DEFAULT_LANGUAGE) {
   let state = { lang: DEFAULT_LANGUAGE, sections: {} };
   for (const section of table.sections) {
-    state = setIn(state, ['sections', section.id], ['compare', 'picker'].includes(section.kind) ? {} : { params: {} });
+    state = setIn(state, ['sections', section.id], ['compare', 'picker', 'frameworks'].includes(section.kind) ? {} : { params: {} });
   }
   for (const field of table.fields) state = setIn(state, field.path, cloneValue(field.default));
   return setField(state, table, 'lang', lang).state;

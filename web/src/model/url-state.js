@@ -11,7 +11,7 @@
 //   bool        compare-all.derivatives=0          (0/1, also false/true)
 //   enum        lang=ko
 
-import { MIN_X_SPAN, defaultState, fieldOf, getField, isDefault, setField } from './state.js';
+import { MIN_X_SPAN, applyFramework, defaultState, fieldOf, getField, isDefault, setField } from './state.js';
 
 // Bounds on what a link may ask of the page: longer values are dropped, not parsed.
 export const MAX_VALUE_LENGTH = 1000;
@@ -102,6 +102,10 @@ export function parseState(search, table, { lang, ignore = [] } = {}) {
     const result = setField(state, table, key, readers[field.kind](raw));
     state = result.state;
     if (result.problem) problems.push({ key, problem: result.problem, raw: clip(raw) });
+  }
+  // A framework's defaults, under whatever the link sets itself.
+  if (seen.has('framework') && table.byKey.has('framework')) {
+    state = applyFramework(state, table, getField(state, table, 'framework'), { keep: seen }).state;
   }
   return restoreBrokenRanges(state, table, problems);
 }

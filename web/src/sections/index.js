@@ -1,5 +1,5 @@
 // Which module mounts which kind of section: a lab placeholder's data-kind (written by the
-// build from the registry: a function's kind, a comparison's (compare, picker) or summary)
+// build from the registry: a function's kind, a comparison's (compare, picker, frameworks) or summary)
 // picks its mounter. The first screen's picker is bundled; the others are loaded when a
 // section of their kind is mounted (near the viewport), so the first view does not pay for
 // the controls of sections far below it.
@@ -12,6 +12,7 @@ const MOUNTERS = {
   vector: async () => (await import('./vector.js')).mountVectorSection,
   compare: async () => (await import('./compare.js')).mountCompareSection,
   summary: async () => (await import('./summary.js')).mountSummarySection,
+  frameworks: async () => (await import('./frameworks.js')).mountFrameworksSection,
 };
 
 /** True when a lab placeholder has a module for its kind. */

@@ -39,7 +39,8 @@ export function lockables(table, fn) {
   const names = new Map();
   for (const field of table.fields) {
     if (field.section !== fn) continue;
-    const suffix = field.key.slice(fn.length + 1);
+    // A field's name after its section's id (`framework`, the frameworks switch, has none).
+    const suffix = field.key.startsWith(`${fn}.`) ? field.key.slice(fn.length + 1) : field.key;
     const name = field.param ?? (suffix === 'xmin' || suffix === 'xmax' ? 'range' : suffix);
     names.set(name, [...(names.get(name) ?? []), field.key]);
   }
