@@ -75,6 +75,17 @@ def log_sigmoid(x, p):
     return -mpmath.log1p(e), e / (1 + e)  # f' = 1 - sigmoid(x) = sigmoid(-x)
 
 
+def softshrink(x, p):
+    """Soft thresholding: x - lambda above lambda, x + lambda below -lambda, else 0;
+    f' is 1 where |x| > lambda and 0 on [-lambda, lambda] (PyTorch's mask)."""
+    lam = mpf(p['lambda'])
+    if mpf(x) > lam:
+        return exact(mpf(x) - lam), exact(mpf(1))
+    if mpf(x) < -lam:
+        return exact(mpf(x) + lam), exact(mpf(1))
+    return exact(mpf(0)), exact(mpf(0))
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -87,6 +98,7 @@ SCALAR = {
     'maxout': maxout,
     'softsign': softsign,
     'log-sigmoid': log_sigmoid,
+    'softshrink': softshrink,
 }
 
 

@@ -12,4 +12,7 @@ Span<ActivationSpec> article_functions();
 // Beyond the article: squashing curves without exponentials (softsign).
 Span<ActivationSpec> squashing_functions();
 
+// Shrinkage: functions that pull inputs towards 0 (tanhshrink, softshrink, hardshrink).
+Span<ActivationSpec> shrinkage_functions();
+
 }  // namespace activation
