@@ -86,6 +86,13 @@ def softshrink(x, p):
     return exact(mpf(0)), exact(mpf(0))
 
 
+def hardshrink(x, p):
+    """Hard thresholding: x where |x| > lambda, else 0 (0 at +-lambda too)."""
+    if abs(mpf(x)) > mpf(p['lambda']):
+        return exact(mpf(x)), exact(mpf(1))
+    return exact(mpf(0)), exact(mpf(0))
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -99,6 +106,7 @@ SCALAR = {
     'softsign': softsign,
     'log-sigmoid': log_sigmoid,
     'softshrink': softshrink,
+    'hardshrink': hardshrink,
 }
 
 

@@ -74,6 +74,20 @@ struct Softshrink {
   static Properties properties(const Arguments& a) { return threshold_properties(a.values[0], 0.0); }
 };
 
+// ---- hardshrink: x where |x| > λ, else 0 (hard thresholding). It jumps by λ at ±λ; f(±λ) = 0.
+struct Hardshrink {
+  static constexpr double f(double x, const Arguments& a) noexcept {
+    const double lambda = a.values[0];
+    return x > lambda || x < -lambda || x != x ? x : 0.0;
+  }
+  static constexpr double df(double x, const Arguments& a) noexcept {
+    return threshold_derivative(x, a.values[0]);
+  }
+  static Properties properties(const Arguments& a) {
+    return threshold_properties(a.values[0], kDiscontinuous);
+  }
+};
+
 constexpr std::string_view kThresholdDerivativeJs =
     "y = v > p0 || v < -p0 ? 1 : v !== v ? v : p0 > 0 ? 0 : 1;";
 
@@ -90,11 +104,24 @@ constexpr ActivationSpec softshrink_row() {
   return s;
 }
 
+constexpr ActivationSpec hardshrink_row() {
+  ActivationSpec s = scalar_row<Hardshrink>("hardshrink");
+  s.colour = 13;
+  s.params = kLambdaParams;
+  s.formula_tex = R"(f(x) = \begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases})";
+  s.derivative_tex = R"(f'(x) = \begin{cases} 1 & |x| > \lambda \\ 0 & |x| < \lambda \end{cases})";
+  s.accuracy = kExact;
+  s.baseline = {"y = v > p0 || v < -p0 || v !== v ? v : 0;", kThresholdDerivativeJs};
+  s.properties = &Hardshrink::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
 constexpr ActivationSpec kShrinkageFunctions[] = {
     in_group(softshrink_row(), kGroup),
+    in_group(hardshrink_row(), kGroup),
 };
 
 Span<ActivationSpec> shrinkage_functions() { return kShrinkageFunctions; }
