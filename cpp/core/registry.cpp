@@ -8,7 +8,7 @@ namespace {
 
 std::vector<ActivationSpec> build_registry() {
   std::vector<ActivationSpec> table;
-  for (auto group : {&article_functions, &squashing_functions, &shrinkage_functions}) {
+  for (auto group : {&article_functions, &squashing_functions, &shrinkage_functions, &randomised_functions}) {
     table.insert(table.end(), group().begin(), group().end());
   }
   return table;

@@ -104,6 +104,15 @@ def hardshrink(x, p):
     return exact(mpf(0)), exact(mpf(0))
 
 
+def rrelu(x, p):
+    """RReLU in evaluation: x for x >= 0, else the mean slope (lower + upper)/2 times x;
+    f'(0) = that slope, as Leaky ReLU's."""
+    slope = (mpf(p['lower']) + mpf(p['upper'])) / 2
+    if x > 0:
+        return exact(mpf(x)), exact(mpf(1))
+    return exact(slope * mpf(x)), exact(slope)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -119,6 +128,7 @@ SCALAR = {
     'tanhshrink': tanhshrink,
     'softshrink': softshrink,
     'hardshrink': hardshrink,
+    'rrelu': rrelu,
 }
 
 

@@ -15,4 +15,7 @@ Span<ActivationSpec> squashing_functions();
 // Shrinkage: functions that pull inputs towards 0 (tanhshrink, softshrink, hardshrink).
 Span<ActivationSpec> shrinkage_functions();
 
+// Randomised in training, a fixed curve at evaluation (RReLU).
+Span<ActivationSpec> randomised_functions();
+
 }  // namespace activation
