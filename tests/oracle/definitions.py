@@ -75,6 +75,44 @@ def log_sigmoid(x, p):
     return -mpmath.log1p(e), e / (1 + e)  # f' = 1 - sigmoid(x) = sigmoid(-x)
 
 
+def tanhshrink(x, p):
+    """x - tanh x; f' = tanh^2 x. Near 0 the difference is about x^3/3, so it cancels
+    about 2*|log2 x| bits: the precision is raised by that much first."""
+    x = mpf(x)
+    if x == 0:
+        return exact(mpf(0)), exact(mpf(0))
+    with mpmath.extraprec(2 * max(0, -mpmath.mag(x)) + 20):
+        t = mpmath.tanh(x)
+        return x - t, t ** 2
+
+
+def softshrink(x, p):
+    """Soft thresholding: x - lambda above lambda, x + lambda below -lambda, else 0;
+    f' is 1 where |x| > lambda and 0 on [-lambda, lambda] (PyTorch's mask)."""
+    lam = mpf(p['lambda'])
+    if mpf(x) > lam:
+        return exact(mpf(x) - lam), exact(mpf(1))
+    if mpf(x) < -lam:
+        return exact(mpf(x) + lam), exact(mpf(1))
+    return exact(mpf(0)), exact(mpf(0))
+
+
+def hardshrink(x, p):
+    """Hard thresholding: x where |x| > lambda, else 0 (0 at +-lambda too)."""
+    if abs(mpf(x)) > mpf(p['lambda']):
+        return exact(mpf(x)), exact(mpf(1))
+    return exact(mpf(0)), exact(mpf(0))
+
+
+def rrelu(x, p):
+    """RReLU in evaluation: x for x >= 0, else the mean slope (lower + upper)/2 times x;
+    f'(0) = that slope, as Leaky ReLU's."""
+    slope = (mpf(p['lower']) + mpf(p['upper'])) / 2
+    if x > 0:
+        return exact(mpf(x)), exact(mpf(1))
+    return exact(slope * mpf(x)), exact(slope)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -87,6 +125,10 @@ SCALAR = {
     'maxout': maxout,
     'softsign': softsign,
     'log-sigmoid': log_sigmoid,
+    'tanhshrink': tanhshrink,
+    'softshrink': softshrink,
+    'hardshrink': hardshrink,
+    'rrelu': rrelu,
 }
 
 

@@ -12,4 +12,10 @@ Span<ActivationSpec> article_functions();
 // Beyond the article: squashing curves without exponentials (softsign).
 Span<ActivationSpec> squashing_functions();
 
+// Shrinkage: functions that pull inputs towards 0 (tanhshrink, softshrink, hardshrink).
+Span<ActivationSpec> shrinkage_functions();
+
+// Randomised in training, a fixed curve at evaluation (RReLU).
+Span<ActivationSpec> randomised_functions();
+
 }  // namespace activation
