@@ -30,6 +30,7 @@ import { CORE_BOOT, WASM_FILE, bundleClassic, bundleCss, bundleSiteModules } fro
 import { LANGS, contentDictionary, loadBuildCore, pageSections, partsOf, readContent } from './lib/content.mjs';
 import { finderMarkup } from './lib/finder.mjs';
 import { readFrameworks } from './lib/frameworks.mjs';
+import { createStateTable } from '../web/src/model/state.js';
 import { SITE_CSP, cspHash, insertCsp, siteCspFor } from './lib/csp.mjs';
 import { GENERATED, ROOT, WEB } from './lib/paths.mjs';
 import { bundleHeadScript, languagePage, pagePath, rootOf } from './lib/pages.mjs';
@@ -63,16 +64,20 @@ export async function pageDictionaries(sections, meta) {
   return { dictionaries, content };
 }
 
-/** What a section's pre-rendered lab needs besides the dictionary (build_scripts/lib/statics.mjs). */
-function staticsContext(list, groups, frameworks, t) {
-  const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
+/**
+ * What a section's pre-rendered lab needs besides the dictionary (build_scripts/lib/statics.mjs).
+ * A comparison's functions are the state table's, as the page's scripts see them (the first
+ * screen's: those of its part).
+ */
+export function staticsContext({ list, comparisons, groups, frameworks }, t) {
+  const table = createStateTable(list, comparisons, groups, frameworks);
   return {
     t,
     list,
     groups,
     frameworks,
     slotOf: (slug) => list.find((s) => s.slug === slug).colour,
-    comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
+    comparisonSlugs: ({ id }) => table.sections.find((s) => s.id === id).slugs,
   };
 }
 
@@ -115,7 +120,7 @@ export async function buildWeb({ outDir = path.join(ROOT, 'dist'), allowMissingC
   });
   const rendered = Object.fromEntries(LANGS.map((lang) => {
     const renders = renderSectionParts(sections, dictionaries[lang], html[lang]);
-    const ctx = staticsContext(list, groups, frameworks, makeTranslator(dictionaries[lang]));
+    const ctx = staticsContext({ list, comparisons, groups, frameworks }, makeTranslator(dictionaries[lang]));
     const byPart = Object.fromEntries(parts.map((part) => [part, {
       ...pageMarkup(renders, ctx, {
         part, partLinks: parts.filter((p) => p !== part).map((p) => partLink(lang, p)), fileOfPart: (p) => fileOf(lang, p),

@@ -13,7 +13,7 @@ import { embedTemplates, pageMarkup, renderSectionParts } from '../../build_scri
 import { pageSections, readContent } from '../../build_scripts/lib/content.mjs';
 import { readFrameworks } from '../../build_scripts/lib/frameworks.mjs';
 import { escapeHtml } from '../../build_scripts/lib/html.mjs';
-import { loadRegistry, pageDictionaries } from '../../build_scripts/build-web.mjs';
+import { loadRegistry, pageDictionaries, staticsContext } from '../../build_scripts/build-web.mjs';
 import { makeTranslator } from '../../web/src/text/i18n.js';
 
 const { list, comparisons, groups } = await loadRegistry();
@@ -21,15 +21,7 @@ const sections = pageSections(list, comparisons, groups);
 const { html: prose, meta } = await readContent(sections);
 const { dictionaries } = await pageDictionaries(sections, meta);
 const { data: frameworks } = readFrameworks(sections, meta);
-const curves = list.filter((s) => s.kind !== 'vector').map((s) => s.slug);
-const contextOf = (lang) => ({
-  t: makeTranslator(dictionaries[lang]),
-  list,
-  groups,
-  frameworks,
-  slotOf: (slug) => list.find((s) => s.slug === slug).colour,
-  comparisonSlugs: ({ comparison }) => (comparison.members.length ? comparison.members : curves),
-});
+const contextOf = (lang) => staticsContext({ list, comparisons, groups, frameworks }, makeTranslator(dictionaries[lang]));
 const render = (lang) => {
   const parts = renderSectionParts(sections, dictionaries[lang], prose[lang]);
   return { parts, ctx: contextOf(lang), markup: pageMarkup(parts, contextOf(lang)) };
@@ -113,7 +105,11 @@ test('the labs hold what a reader without scripts can read: properties, the summ
   assert.deepEqual([...summary.matchAll(/<tr data-slug="([\w-]+)">/g)].map((m) => m[1]), list.map((s) => s.slug));
   const picker = comparisons.find((c) => c.style === 'picker');
   const chips = page.match(new RegExp(`id="${picker.id}-lab"[\\s\\S]*?</ul>`))[0];
-  for (const slug of curves) assert.match(chips, new RegExp(`<a class="chip" href="#${slug}" data-slot="\\d+">`));
+  // Its part's functions with a curve, no other (the part beyond the article has its own page).
+  const part = sections.find((sec) => sec.id === picker.id).part;
+  const own = sections.filter((sec) => sec.spec && sec.spec.kind !== 'vector' && sec.part === part).map((sec) => sec.id);
+  assert.deepEqual([...chips.matchAll(/<a class="chip" href="#([\w-]+)" data-slot="\d+">/g)].map((m) => m[1]), own);
+  assert.ok(own.length < list.length - 1, 'the article\'s functions only');
   assert.match(page, new RegExp(`<a class="picker-more" href="#${picker.featured}">${t('picker.readAbout', { name: t(`fn.${picker.featured}`) })}`));
 });
 
