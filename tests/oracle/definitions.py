@@ -75,6 +75,20 @@ def log_sigmoid(x, p):
     return -mpmath.log1p(e), e / (1 + e)  # f' = 1 - sigmoid(x) = sigmoid(-x)
 
 
+# SELU's constants (Klambauer et al., 2017) as the nearest doubles, which every framework uses;
+# the oracle multiplies by them exactly.
+SELU_ALPHA = mpf(1.6732632423543772)
+SELU_LAMBDA = mpf(1.0507009873554805)
+
+
+def selu(x, p):
+    if x > 0:
+        return exact(SELU_LAMBDA * mpf(x)), exact(SELU_LAMBDA)
+    scale = SELU_LAMBDA * SELU_ALPHA
+    # expm1: at 160 bits e^x - 1 would be 0 for |x| < 2^-160 (x = -5e-324 is an edge point).
+    return scale * mpmath.expm1(mpf(x)), scale * mpmath.exp(mpf(x))  # f'(0) = lambda*alpha
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -87,6 +101,7 @@ SCALAR = {
     'maxout': maxout,
     'softsign': softsign,
     'log-sigmoid': log_sigmoid,
+    'selu': selu,
 }
 
 

@@ -9,6 +9,9 @@ namespace activation {
 // elu, maxout, softmax.
 Span<ActivationSpec> article_functions();
 
+// Beyond the article: self-normalising ELU relatives (SELU, CELU).
+Span<ActivationSpec> self_normalising_functions();
+
 // Beyond the article: squashing curves without exponentials (softsign).
 Span<ActivationSpec> squashing_functions();
 
