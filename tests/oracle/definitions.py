@@ -89,6 +89,15 @@ def selu(x, p):
     return scale * mpmath.expm1(mpf(x)), scale * mpmath.exp(mpf(x))  # f'(0) = lambda*alpha
 
 
+def celu(x, p):
+    """max(0, x) + min(0, alpha*(exp(x/alpha) - 1)); f' = exp(x/alpha) for x <= 0."""
+    a = mpf(p['alpha'])
+    if x > 0:
+        return exact(mpf(x)), exact(mpf(1))
+    t = mpf(x) / a
+    return a * mpmath.expm1(t), mpmath.exp(t)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -102,6 +111,7 @@ SCALAR = {
     'softsign': softsign,
     'log-sigmoid': log_sigmoid,
     'selu': selu,
+    'celu': celu,
 }
 
 
