@@ -8,7 +8,9 @@ namespace {
 
 std::vector<ActivationSpec> build_registry() {
   std::vector<ActivationSpec> table;
-  for (auto group : {&article_functions, &self_normalising_functions, &squashing_functions}) table.insert(table.end(), group().begin(), group().end());
+  for (auto group : {&article_functions, &self_normalising_functions, &hard_functions, &squashing_functions}) {
+    table.insert(table.end(), group().begin(), group().end());
+  }
   return table;
 }
 

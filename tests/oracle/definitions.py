@@ -11,6 +11,7 @@ VECTOR[slug] = (function, cases): function(z, p) -> outputs; cases: [(p, z), ...
 """
 
 import random
+from fractions import Fraction
 
 import mpmath
 from mpmath import mpf
@@ -98,6 +99,23 @@ def celu(x, p):
     return a * mpmath.expm1(t), mpmath.exp(t)
 
 
+# ---- the hard functions: piecewise polynomials in x, computed exactly with Fractions and
+# rounded once (float(Fraction) is correctly rounded), so a value that is a double or a tie
+# between two needs no precision check.
+
+def rational(v):
+    return exact(mpf(float(v)))
+
+
+def clipped(lo, hi):
+    """min(max(lo, x), hi); f' = 1 strictly between lo and hi, 0 at and beyond them."""
+    def pair(x, p):
+        t = Fraction(x)
+        inside = lo < t < hi
+        return rational(min(max(Fraction(lo), t), Fraction(hi))), rational(1 if inside else 0)
+    return pair
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -112,6 +130,7 @@ SCALAR = {
     'log-sigmoid': log_sigmoid,
     'selu': selu,
     'celu': celu,
+    'relu6': clipped(0, 6),
 }
 
 
