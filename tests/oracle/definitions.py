@@ -116,6 +116,13 @@ def clipped(lo, hi):
     return pair
 
 
+def hard_sigmoid(x, p):
+    """clip(s*x + 1/2, 0, 1) with s the parameter's double; f' = s strictly inside."""
+    s = Fraction(p['slope'])
+    t = s * Fraction(x) + Fraction(1, 2)
+    return rational(min(max(t, Fraction(0)), Fraction(1))), rational(s if 0 < t < 1 else 0)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -131,6 +138,7 @@ SCALAR = {
     'selu': selu,
     'celu': celu,
     'relu6': clipped(0, 6),
+    'hard-sigmoid': hard_sigmoid,
 }
 
 

@@ -71,11 +71,65 @@ constexpr ActivationSpec relu6_row() {
   return s;
 }
 
+// ---- hard-sigmoid: clip(s·x + ½, 0, 1). s·x + ½ is computed with one rounding (fma): s = 1/6
+// is not a double, so s·x then + ½ would round twice. The piece is decided by the signs of
+// the exact s·x ± ½, which fma's correctly rounded results keep.
+struct HardSigmoid {
+  static double f(double x, const Arguments& a) noexcept {
+    return clip(std::fma(a.values[0], x, 0.5), 0.0, 1.0);
+  }
+  static double df(double x, const Arguments& a) noexcept {
+    const double s = a.values[0];
+    if (x != x) return x;
+    return (std::fma(s, x, 0.5) > 0.0 && std::fma(s, x, -0.5) < 0.0) ? s : 0.0;
+  }
+  static Properties properties(const Arguments& args) {
+    const double s = args.values[0];
+    const double corner = 0.5 / s;  // where s·x = ±½
+    Properties p{};
+    p.range = closed(0.0, 1.0);
+    p.f_at_zero = f(0.0, args);
+    p.monotonic = Monotonicity::non_decreasing;
+    p.zero_centred = Centring::none;
+    p.continuity_order = 0.0;
+    p.non_differentiable_points = {-corner, corner};
+    p.max_abs_derivative = s;
+    p.max_abs_derivative_from = -corner;
+    p.max_abs_derivative_to = corner;
+    p.max_abs_derivative_attained = true;
+    p.saturates = Saturation::both;
+    p.uses_exp = false;
+    return p;
+  }
+};
+
+// The default slope's kinks, ±3, with room on either side (hard-swish's kinks too).
+constexpr double kHardHalfRange = 5.0;
+
+// PyTorch and Keras 3 use s = 1/6 (0 at −3, 1 at 3); tf.keras 2 and TF.js use 0.2.
+constexpr ParamSpec kHardSigmoidParams[] = {{"slope", "s", 1.0 / 6.0, 0.01, 1.0, false}};
+
+constexpr ActivationSpec hard_sigmoid_row() {
+  ActivationSpec s = scalar_row<HardSigmoid>("hard-sigmoid");
+  s.colour = 1;  // sigmoid's
+  s.half_range = kHardHalfRange;
+  s.params = kHardSigmoidParams;
+  s.formula_tex = R"(f(x) = \min\bigl(\max(0,\ s x + \tfrac12),\ 1\bigr))";
+  s.derivative_tex =
+      R"(f'(x) = \begin{cases} s & |x| < \frac{1}{2s} \\ 0 & |x| \ge \frac{1}{2s} \end{cases})";
+  s.accuracy = kExact;
+  s.baseline = {"const t = p0 * v + 0.5; y = t <= 0 ? 0 : t >= 1 ? 1 : t;",
+                "const t = p0 * v; y = t > -0.5 && t < 0.5 ? p0 : v !== v ? v : 0;"};
+  s.properties = &HardSigmoid::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
 constexpr ActivationSpec kHardFunctions[] = {
     in_group(relu6_row(), kGroup),
+    in_group(hard_sigmoid_row(), kGroup),
 };
 
 Span<ActivationSpec> hard_functions() { return kHardFunctions; }
