@@ -123,6 +123,14 @@ def hard_sigmoid(x, p):
     return rational(min(max(t, Fraction(0)), Fraction(1))), rational(s if 0 < t < 1 else 0)
 
 
+def hard_swish(x, p):
+    """x * relu6(x + 3) / 6; f' = (2x + 3)/6 on [-3, 3] (ends included), 0 left, 1 right."""
+    t = Fraction(x)
+    f = t * min(max(t + 3, Fraction(0)), Fraction(6)) / 6
+    df = Fraction(0) if t < -3 else (2 * t + 3) / 6 if t <= 3 else Fraction(1)
+    return rational(f), rational(df)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -139,6 +147,7 @@ SCALAR = {
     'celu': celu,
     'relu6': clipped(0, 6),
     'hard-sigmoid': hard_sigmoid,
+    'hard-swish': hard_swish,
 }
 
 

@@ -124,12 +124,70 @@ constexpr ActivationSpec hard_sigmoid_row() {
   return s;
 }
 
+// ---- hard-swish: x·relu6(x + 3)/6 (Howard et al., MobileNetV3): 0 up to −3, x from 3 on,
+// the parabola x(x + 3)/6 between. f is continuous, but f' jumps at both ends of the
+// parabola: (2x + 3)/6 is −½ at −3 (0 on the left) and 3/2 at 3 (1 on the right). PyTorch
+// takes the parabola's slope at both ends.
+constexpr double kInf = std::numeric_limits<double>::infinity();
+inline constexpr double kHardSwishEdge = 3.0;
+inline constexpr double kHardSwishDivisor = 6.0;
+
+struct HardSwish {
+  // x + 3 is exact from −3 to −3/2 (Sterbenz) and may round above; the product and the
+  // quotient round once each: within 2 ULP (measured), exact at the ends of the parabola.
+  static double f(double x, const Arguments&) noexcept {
+    if (x <= -kHardSwishEdge) return 0.0;
+    if (x >= kHardSwishEdge || x != x) return x;
+    return x * (x + kHardSwishEdge) / kHardSwishDivisor;
+  }
+  // (2x + 3)/6: 2x is exact and 2x + 3 is exact from −3 to −3/4, where f' crosses 0 (at −3/2),
+  // so it is correctly rounded there; within 1 ULP elsewhere.
+  static double df(double x, const Arguments&) noexcept {
+    if (x < -kHardSwishEdge) return 0.0;
+    if (x > kHardSwishEdge) return 1.0;
+    if (x != x) return x;
+    return (2.0 * x + kHardSwishEdge) / kHardSwishDivisor;
+  }
+  static Properties properties(const Arguments& args) {
+    Properties p{};
+    const double lowest = -0.5 * kHardSwishEdge;  // the parabola's vertex
+    p.range = {f(lowest, args), kInf, true, false, {}};
+    p.f_at_zero = f(0.0, args);
+    p.monotonic = Monotonicity::none;  // falls from −3 to −3/2
+    p.zero_centred = Centring::partial;
+    p.continuity_order = 0.0;
+    p.non_differentiable_points = {-kHardSwishEdge, kHardSwishEdge};
+    p.max_abs_derivative = df(kHardSwishEdge, args);  // 3/2, at 3 by the convention above
+    p.max_abs_derivative_from = kHardSwishEdge;
+    p.max_abs_derivative_to = kHardSwishEdge;
+    p.max_abs_derivative_attained = true;
+    p.saturates = Saturation::left;
+    p.uses_exp = false;
+    return p;
+  }
+};
+
+constexpr ActivationSpec hard_swish_row() {
+  ActivationSpec s = scalar_row<HardSwish>("hard-swish");
+  s.colour = 14;
+  s.half_range = kHardHalfRange;
+  s.formula_tex = R"(f(x) = x \cdot \frac{\min\bigl(\max(0,\ x + 3),\ 6\bigr)}{6})";
+  s.derivative_tex =
+      R"(f'(x) = \begin{cases} 0 & x < -3 \\ \frac{2x + 3}{6} & -3 \le x \le 3 \\ 1 & x > 3 \end{cases})";
+  s.accuracy = {2, 1};
+  s.baseline = {"y = v <= -3 ? 0 : v >= 3 || v !== v ? v : v * (v + 3) / 6;",
+                "y = v < -3 ? 0 : v > 3 ? 1 : v !== v ? v : (2 * v + 3) / 6;"};
+  s.properties = &HardSwish::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
 constexpr ActivationSpec kHardFunctions[] = {
     in_group(relu6_row(), kGroup),
     in_group(hard_sigmoid_row(), kGroup),
+    in_group(hard_swish_row(), kGroup),
 };
 
 Span<ActivationSpec> hard_functions() { return kHardFunctions; }
