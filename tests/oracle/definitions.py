@@ -148,6 +148,7 @@ SCALAR = {
     'relu6': clipped(0, 6),
     'hard-sigmoid': hard_sigmoid,
     'hard-swish': hard_swish,
+    'hard-tanh': clipped(-1, 1),
 }
 
 

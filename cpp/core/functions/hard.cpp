@@ -181,6 +181,39 @@ constexpr ActivationSpec hard_swish_row() {
   return s;
 }
 
+// ---- hard-tanh: clip(x, −1, 1).
+struct HardTanh {
+  static double f(double x, const Arguments&) noexcept { return clip(x, -1.0, 1.0); }
+  static double df(double x, const Arguments&) noexcept { return inside(x, -1.0, 1.0); }
+  static Properties properties(const Arguments& args) {
+    Properties p{};
+    p.range = closed(-1.0, 1.0);
+    p.f_at_zero = f(0.0, args);
+    p.monotonic = Monotonicity::non_decreasing;
+    p.zero_centred = Centring::symmetric;
+    p.continuity_order = 0.0;
+    p.non_differentiable_points = {-1.0, 1.0};
+    p.max_abs_derivative = 1.0;
+    p.max_abs_derivative_from = -1.0;
+    p.max_abs_derivative_to = 1.0;
+    p.max_abs_derivative_attained = true;
+    p.saturates = Saturation::both;
+    p.uses_exp = false;
+    return p;
+  }
+};
+
+constexpr ActivationSpec hard_tanh_row() {
+  ActivationSpec s = scalar_row<HardTanh>("hard-tanh");
+  s.colour = 2;  // tanh's
+  s.formula_tex = R"(f(x) = \min\bigl(\max(-1, x),\ 1\bigr))";
+  s.derivative_tex = R"(f'(x) = \begin{cases} 1 & |x| < 1 \\ 0 & |x| \ge 1 \end{cases})";
+  s.accuracy = kExact;
+  s.baseline = {"y = v <= -1 ? -1 : v >= 1 ? 1 : v;", "y = v > -1 && v < 1 ? 1 : v !== v ? v : 0;"};
+  s.properties = &HardTanh::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
@@ -188,6 +221,7 @@ constexpr ActivationSpec kHardFunctions[] = {
     in_group(relu6_row(), kGroup),
     in_group(hard_sigmoid_row(), kGroup),
     in_group(hard_swish_row(), kGroup),
+    in_group(hard_tanh_row(), kGroup),
 };
 
 Span<ActivationSpec> hard_functions() { return kHardFunctions; }
