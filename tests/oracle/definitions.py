@@ -11,6 +11,7 @@ VECTOR[slug] = (function, cases): function(z, p) -> outputs; cases: [(p, z), ...
 """
 
 import random
+from fractions import Fraction
 
 import mpmath
 from mpmath import mpf
@@ -111,6 +112,59 @@ def rrelu(x, p):
     if x > 0:
         return exact(mpf(x)), exact(mpf(1))
     return exact(slope * mpf(x)), exact(slope)
+# SELU's constants (Klambauer et al., 2017) as the nearest doubles, which every framework uses;
+# the oracle multiplies by them exactly.
+SELU_ALPHA = mpf(1.6732632423543772)
+SELU_LAMBDA = mpf(1.0507009873554805)
+
+
+def selu(x, p):
+    if x > 0:
+        return exact(SELU_LAMBDA * mpf(x)), exact(SELU_LAMBDA)
+    scale = SELU_LAMBDA * SELU_ALPHA
+    # expm1: at 160 bits e^x - 1 would be 0 for |x| < 2^-160 (x = -5e-324 is an edge point).
+    return scale * mpmath.expm1(mpf(x)), scale * mpmath.exp(mpf(x))  # f'(0) = lambda*alpha
+
+
+def celu(x, p):
+    """max(0, x) + min(0, alpha*(exp(x/alpha) - 1)); f' = exp(x/alpha) for x <= 0."""
+    a = mpf(p['alpha'])
+    if x > 0:
+        return exact(mpf(x)), exact(mpf(1))
+    t = mpf(x) / a
+    return a * mpmath.expm1(t), mpmath.exp(t)
+
+
+# ---- the hard functions: piecewise polynomials in x, computed exactly with Fractions and
+# rounded once (float(Fraction) is correctly rounded), so a value that is a double or a tie
+# between two needs no precision check.
+
+def rational(v):
+    return exact(mpf(float(v)))
+
+
+def clipped(lo, hi):
+    """min(max(lo, x), hi); f' = 1 strictly between lo and hi, 0 at and beyond them."""
+    def pair(x, p):
+        t = Fraction(x)
+        inside = lo < t < hi
+        return rational(min(max(Fraction(lo), t), Fraction(hi))), rational(1 if inside else 0)
+    return pair
+
+
+def hard_sigmoid(x, p):
+    """clip(s*x + 1/2, 0, 1) with s the parameter's double; f' = s strictly inside."""
+    s = Fraction(p['slope'])
+    t = s * Fraction(x) + Fraction(1, 2)
+    return rational(min(max(t, Fraction(0)), Fraction(1))), rational(s if 0 < t < 1 else 0)
+
+
+def hard_swish(x, p):
+    """x * relu6(x + 3) / 6; f' = (2x + 3)/6 on [-3, 3] (ends included), 0 left, 1 right."""
+    t = Fraction(x)
+    f = t * min(max(t + 3, Fraction(0)), Fraction(6)) / 6
+    df = Fraction(0) if t < -3 else (2 * t + 3) / 6 if t <= 3 else Fraction(1)
+    return rational(f), rational(df)
 
 
 SCALAR = {
@@ -129,6 +183,12 @@ SCALAR = {
     'softshrink': softshrink,
     'hardshrink': hardshrink,
     'rrelu': rrelu,
+    'selu': selu,
+    'celu': celu,
+    'relu6': clipped(0, 6),
+    'hard-sigmoid': hard_sigmoid,
+    'hard-swish': hard_swish,
+    'hard-tanh': clipped(-1, 1),
 }
 
 

@@ -9,6 +9,13 @@ namespace activation {
 // elu, maxout, softmax.
 Span<ActivationSpec> article_functions();
 
+// Beyond the article: self-normalising ELU relatives (SELU, CELU).
+Span<ActivationSpec> self_normalising_functions();
+
+// Beyond the article: hard (piecewise) stand-ins for smooth functions: relu6, hard-sigmoid,
+// hard-swish, hard-tanh.
+Span<ActivationSpec> hard_functions();
+
 // Beyond the article: squashing curves without exponentials (softsign).
 Span<ActivationSpec> squashing_functions();
 
