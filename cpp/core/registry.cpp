@@ -8,7 +8,7 @@ namespace {
 
 std::vector<ActivationSpec> build_registry() {
   std::vector<ActivationSpec> table;
-  for (auto group : {&article_functions, &squashing_functions}) table.insert(table.end(), group().begin(), group().end());
+  for (auto group : {&article_functions, &smooth_relu_functions, &squashing_functions}) table.insert(table.end(), group().begin(), group().end());
   return table;
 }
 

@@ -9,6 +9,9 @@ namespace activation {
 // elu, maxout, softmax.
 Span<ActivationSpec> article_functions();
 
+// Beyond the article: smooth relatives of ReLU (GELU, SiLU, Mish, squareplus).
+Span<ActivationSpec> smooth_relu_functions();
+
 // Beyond the article: squashing curves without exponentials (softsign).
 Span<ActivationSpec> squashing_functions();
 

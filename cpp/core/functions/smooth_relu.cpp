@@ -1,0 +1,281 @@
+// Smooth relatives of ReLU: GELU (exact and tanh forms), SiLU/Swish, Mish and squareplus.
+// Each is close to x on the right and close to 0 on the left, with a smooth bend between;
+// all but squareplus dip below zero before the bend. Each function's math, properties and
+// row are written together.
+//
+// The care they need is in the left tail, where f = x · (a tiny gate) and f' is a
+// difference of two tiny terms: the gate is computed as m · e^(exponent) with the exponent
+// carried in double-double and the product scaled so that even a subnormal result is
+// rounded only once (mul_exp below); and the derivatives are written as one product, so
+// that nothing cancels except where f' really crosses zero.
+#include <cmath>
+#include <limits>
+
+#include "../scalar_activations.hpp"
+#include "groups.hpp"
+#include "row_builder.hpp"
+
+namespace activation {
+
+namespace {
+
+using rows::in_group;
+using rows::scalar_row;
+
+constexpr std::string_view kGroup = "smooth-relu";
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// ---- double-double helpers (error-free transformations, no fma: wasm has none in hardware)
+
+struct Dd {
+  double hi;
+  double lo;
+};
+
+// a + b = s + e exactly (Knuth's TwoSum, any order of magnitudes).
+inline Dd two_sum(double a, double b) noexcept {
+  const double s = a + b;
+  const double bb = s - a;
+  return {s, (a - (s - bb)) + (b - bb)};
+}
+
+// a · b = p + e exactly (Dekker), for |a|, |b| < 1e150 so that the splits cannot overflow.
+inline Dd two_prod(double a, double b) noexcept {
+  constexpr double kSplit = 134217729.0;  // 2^27 + 1
+  const double p = a * b;
+  const double ca = kSplit * a;
+  const double ah = ca - (ca - a);
+  const double al = a - ah;
+  const double cb = kSplit * b;
+  const double bh = cb - (cb - b);
+  const double bl = b - bh;
+  return {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
+}
+
+// m · e^(hi + lo) for hi <= 0 and |lo| <= ulp(hi). Past hi = -600 the product would lose
+// digits as it enters the subnormals (and x · e^hi would be rounded twice there), so e^hi is
+// split as 2^-n · e^r with |r| <= ln 2 (Cody and Waite; n · ln2_hi is exact) and the
+// product scaled back once, by ldexp, at the end.
+inline double mul_exp(double m, double hi, double lo) noexcept {
+  constexpr double kScaleBelow = -600.0;
+  constexpr double kZeroBelow = -1500.0;  // e^-1500 · (any double) underflows to 0
+  constexpr double kLn2Hi = 6.93147180369123816490e-01;  // 32 bits: n · kLn2Hi is exact
+  constexpr double kLn2Lo = 1.90821492927058770002e-10;
+  constexpr double kInvLn2 = 1.44269504088896338700e+00;
+  if (!(hi <= kScaleBelow)) {  // also NaN
+    const double p = m * std::exp(hi);
+    return p + p * lo;
+  }
+  if (hi < kZeroBelow) return std::copysign(0.0, m);  // also hi = -inf
+  const double n = std::nearbyint(-hi * kInvLn2);
+  const Dd r = two_sum(hi + n * kLn2Hi, n * kLn2Lo);  // the first sum is exact: they nearly cancel
+  const double p = m * std::exp(r.hi);
+  return std::ldexp(p + p * (lo + r.lo), -static_cast<int>(n));
+}
+
+// Double-double products and sums (about 32 digits), for the series below.
+inline Dd quick_two_sum(double a, double b) noexcept {  // |a| >= |b|
+  const double s = a + b;
+  return {s, b - (s - a)};
+}
+inline Dd dd_mul(Dd a, Dd b) noexcept {
+  const Dd p = two_prod(a.hi, b.hi);
+  return quick_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+}
+inline Dd dd_add(Dd a, Dd b) noexcept {
+  const Dd s = two_sum(a.hi, b.hi);
+  return quick_two_sum(s.hi, s.lo + (a.lo + b.lo));
+}
+
+// Bisection for a sign change of g in [lo, hi], to the last bit (the properties' extrema).
+template <class G>
+double root(const G& g, double lo, double hi) {
+  const bool lo_negative = g(lo) < 0.0;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    if (mid == lo || mid == hi) break;
+    if ((g(mid) < 0.0) == lo_negative) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+// The properties these curves share: C∞, f(0) = 0 (checked), a minimum below zero at xmin
+// and the steepest slope at xpeak; f' -> 0 on the left, -> 1 on the right.
+template <class A>
+Properties dipping_properties(const Arguments& args, double xmin, double xpeak) {
+  Properties p{};
+  p.range = {A::f(xmin, args), kInf, true, false, {}};
+  p.f_at_zero = A::f(0.0, args);
+  p.monotonic = Monotonicity::none;
+  p.zero_centred = Centring::partial;
+  p.continuity_order = kSmooth;
+  p.max_abs_derivative = A::df(xpeak, args);
+  p.max_abs_derivative_from = xpeak;
+  p.max_abs_derivative_to = xpeak;
+  p.max_abs_derivative_attained = true;
+  p.saturates = Saturation::left;
+  p.uses_exp = true;
+  return p;
+}
+
+// ---- GELU: x Φ(x), Φ the standard normal CDF.
+// Φ(x) = erfc(-x/√2)/2, never (1 + erf(x/√2))/2, which cancels to nothing for x << 0. The
+// argument -x/√2 is carried in double-double and erfc corrected to first order for its low
+// part: in the tail erfc'/erfc ~ -2t, so a rounded t alone would cost about 2t² ULP.
+// Below x = -20, Φ(x) = φ(x)/|x| · S(1/x²) (the asymptotic series, 10 terms: exact to the
+// last bit there), which keeps f and f' exact into the subnormals, where x · (a subnormal Φ)
+// would not be.
+constexpr double kInvSqrt2Hi = 0.7071067811865476;  // 1/√2 in double-double
+constexpr double kInvSqrt2Lo = -4.833646656726457e-17;
+constexpr double kInvSqrt2Pi = 0.3989422804014327;  // 1/√(2π), and its rounding error over it
+constexpr double kInvSqrt2PiRelLo = -6.247337834861335e-17;
+constexpr double kTwoOverSqrtPi = 1.1283791670955126;
+constexpr double kSqrt2 = 1.4142135623730951;  // where GELU's slope peaks: f'' = φ(x)(2 - x²)
+constexpr double kGeluSeriesBelow = -20.0;
+constexpr double kIdentityAbove = 40.0;  // the gates round to 1 long before: f = x, f' = 1
+
+// S - 1 = -z + 3z² - 15z³ + ... for |x| Φ(x)/φ(x) = S (the (2k-1)!! series, z = 1/x²), for
+// |x| >= 20. Kept apart from the 1 so that it only adjusts the last bits of a product.
+inline double mills_series_minus_one(double z) noexcept {
+  constexpr double kC[] = {-1.0, 3.0, -15.0, 105.0, -945.0, 10395.0, -135135.0, 2027025.0, -34459425.0};
+  double s = kC[8];
+  for (int k = 7; k >= 0; --k) s = s * z + kC[k];
+  return s * z;
+}
+
+// e^(-x²/2) as hi + lo exponent (x² in double-double), for mul_exp.
+inline Dd minus_half_square(double x) noexcept {
+  const Dd sq = two_prod(x, x);
+  return {-0.5 * sq.hi, -0.5 * sq.lo};
+}
+
+// Φ(x) for -20 <= x <= 40.
+inline double normal_cdf(double x) noexcept {
+  Dd t = two_prod(-x, kInvSqrt2Hi);
+  t.lo += -x * kInvSqrt2Lo;
+  const double e = std::erfc(t.hi);
+  // erfc(t + δ) = erfc(t) - δ · 2/√π · e^(-t²).
+  return 0.5 * (e - t.lo * kTwoOverSqrtPi * std::exp(-t.hi * t.hi));
+}
+
+// GELU's f' = Φ(x) + x φ(x) between -2 and 0.5, where the two terms cancel (f' crosses zero
+// at -0.75; at -0.92 they cancel to a quarter of x φ): the rounding errors of erfc and exp
+// would cost up to 9 ULP. Instead, the power series of both, summed in double-double:
+// f' = 1/2 + x/√(2π) · Σ c_k z^k with z = -x²/2 and c_k = (2k + 2)/((2k + 1) k!), 29 terms
+// (the next is below 1e-20 of the sum for |x| <= 2).
+constexpr double kSeriesFrom = -2.0;
+constexpr double kSeriesTo = 0.5;
+constexpr Dd kGeluSlopeSeries[] = {
+    {2.0, 0.0},
+    {1.3333333333333333, 7.401486830834377e-17},
+    {0.6, 2.2204460492503132e-17},
+    {0.19047619047619047, 1.057355261547768e-17},
+    {0.046296296296296294, 2.569960705150825e-18},
+    {0.00909090909090909, 4.415659757031872e-19},
+    {0.0014957264957264958, -1.0712288131566181e-19},
+    {0.00021164021164021165, -8.851449482249383e-21},
+    {2.6260504201680674e-05, -1.571637602972685e-21},
+    {2.9007704446300936e-06, 1.6102510683902413e-22},
+    {2.886957252036617e-07, 9.773922212816376e-24},
+    {2.6141330489156575e-08, 6.460564804660772e-25},
+    {2.1711827267382824e-09, -1.0902027389671848e-25},
+    {1.6653823238185378e-10, 2.5201819599983506e-27},
+    {1.1866288549375577e-11, 2.1367771813273186e-28},
+    {7.893846432846263e-13, -4.1592697327407666e-29},
+    {4.9243099788233664e-14, 2.9393585695400335e-30},
+    {2.8917846044696786e-15, -7.812247355202898e-32},
+    {1.6041347697466936e-16, -1.042051039748439e-32},
+    {8.431420765768544e-18, -3.654974790975673e-34},
+    {4.210569272661242e-19, 2.2614706418649418e-35},
+    {2.002812573928408e-20, 1.4032373179491963e-36},
+    {9.094497867838365e-22, -7.251304467951469e-38},
+    {3.9504716636228264e-23, -1.4033433992076808e-39},
+    {1.644630174587876e-24, -7.88308080347203e-41},
+    {6.573361074274365e-26, -1.0705951752208318e-42},
+    {2.5263810983799823e-27, 2.369491767870377e-44},
+    {9.350666043137283e-29, 5.5328253911632675e-45},
+    {3.33743115350966e-30, -6.743002434010568e-47},
+};
+constexpr Dd kInvSqrt2PiDd = {0.3989422804014327, -2.49232720227773e-17};
+
+inline double gelu_slope_series(double x) noexcept {
+  const Dd sq = two_prod(x, x);
+  const Dd z = {-0.5 * sq.hi, -0.5 * sq.lo};
+  constexpr int kTerms = sizeof kGeluSlopeSeries / sizeof kGeluSlopeSeries[0];
+  Dd s = kGeluSlopeSeries[kTerms - 1];
+  for (int k = kTerms - 2; k >= 0; --k) s = dd_add(dd_mul(s, z), kGeluSlopeSeries[k]);
+  const Dd t = dd_mul(dd_mul(Dd{x, 0.0}, kInvSqrt2PiDd), s);
+  const Dd sum = dd_add(Dd{0.5, 0.0}, t);
+  return sum.hi + sum.lo;
+}
+
+struct Gelu {
+  static double f(double x, const Arguments&) noexcept {
+    if (x > kIdentityAbove) return x;
+    if (x < kGeluSeriesBelow) {  // x Φ(x) = -φ(x) · S
+      const Dd h = minus_half_square(x);
+      return mul_exp(-kInvSqrt2Pi, h.hi, h.lo + kInvSqrt2PiRelLo + mills_series_minus_one(1.0 / (x * x)));
+    }
+    return x * normal_cdf(x);  // also NaN
+  }
+  // Φ(x) + x φ(x). Left of -20, φ(x) · (S/|x| - |x|): one product, nothing cancels.
+  static double df(double x, const Arguments&) noexcept {
+    if (x > kIdentityAbove) return 1.0;
+    const Dd h = minus_half_square(x);
+    if (x < kGeluSeriesBelow) {  // -φ(x) |x| (1 - z S), z = 1/x²
+      const Dd ca = two_prod(kInvSqrt2Pi, -x);
+      const double z = 1.0 / (x * x);
+      const double zs = z + z * mills_series_minus_one(z);
+      return mul_exp(-ca.hi, h.hi, h.lo + ca.lo / ca.hi + kInvSqrt2PiRelLo - zs);
+    }
+    if (x >= kSeriesFrom && x <= kSeriesTo) return gelu_slope_series(x);
+    return normal_cdf(x) + mul_exp(kInvSqrt2Pi * x, h.hi, h.lo);  // also NaN
+  }
+  static Properties properties(const Arguments& args) {
+    // The minimum where f' = 0 (x ≈ -0.75); the steepest slope at √2.
+    const double xmin = root([&](double x) { return df(x, args); }, -1.0, -0.5);
+    return dipping_properties<Gelu>(args, xmin, kSqrt2);
+  }
+};
+
+// The JS baseline's c = erfc(-v/√2) = 2Φ(v) (no erfc in JavaScript): the power series of
+// erf for |z| < 1.5, else the continued fraction of erfc (Lentz), erfc(-z) = 2 - erfc(z).
+// Within 1e-14 of mpmath on the benchmark's inputs.
+#define SMOOTH_RELU_JS_ERFC                                                                                  \
+  "const z = -v * Math.SQRT1_2; const a = Math.abs(z); let c; "                                 \
+  "if (a < 1.5) { let t = a, s = a, k = 0; "                                                    \
+  "while (Math.abs(t) > 1e-17 * Math.abs(s)) { k++; t *= -a * a / k; s += t / (2 * k + 1); } "  \
+  "c = 1 - 1.1283791670955126 * s; } "                                                          \
+  "else { let f = a, C = a, D = 0; for (let k = 1; k < 500; k++) { const b = k / 2; "           \
+  "D = a + b * D; C = a + b / C; D = 1 / D; const d = C * D; f *= d; "                          \
+  "if (Math.abs(d - 1) < 1e-16) break; } "                                                      \
+  "c = Math.exp(-0.5 * v * v) / (f * 1.7724538509055159); } "                                   \
+  "if (z < 0) c = 2 - c; "
+
+constexpr ActivationSpec gelu_row() {
+  ActivationSpec s = scalar_row<Gelu, rows::Loop::scalar, rows::Loop::scalar>("gelu");
+  s.colour = 11;
+  s.formula_tex =
+      R"(f(x) = x\,\Phi(x), \qquad \Phi(x) = \frac{1}{\sqrt{2\pi}} \int_{-\infty}^{x} e^{-t^2/2}\,dt)";
+  s.derivative_tex = R"(f'(x) = \Phi(x) + x\,\varphi(x), \qquad \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}})";
+  s.accuracy.near_zero_and_tails = true;
+  s.baseline = {SMOOTH_RELU_JS_ERFC "y = v > 40 ? v : (v < -40 ? -0 : 0.5 * v * c);",
+                SMOOTH_RELU_JS_ERFC "y = v > 40 ? 1 : (v < -40 ? -0 : "
+                        "0.5 * c + v * 0.3989422804014327 * Math.exp(-0.5 * v * v));"};
+  s.properties = &Gelu::properties;
+  return s;
+}
+
+#undef SMOOTH_RELU_JS_ERFC
+
+}  // namespace
+
+// In page order.
+constexpr ActivationSpec kSmoothReluFunctions[] = {
+    in_group(gelu_row(), kGroup),
+};
+
+Span<ActivationSpec> smooth_relu_functions() { return kSmoothReluFunctions; }
+
+}  // namespace activation
