@@ -96,6 +96,20 @@ def gelu(x, p):
     return x * cdf, cdf + x * pdf
 
 
+def gelu_tanh(x, p):
+    """x/2 (1 + tanh u), u = sqrt(2/pi)(x + 0.044715 x^3), both constants as the nearest
+    doubles (as frameworks write them), taken exactly; f' = (1 + tanh u)/2 + x/2 sech^2(u) u'."""
+    x = mpf(x)
+    k0 = mpf(0.7978845608028654)
+    k1 = mpf(0.044715)
+    u = k0 * (x + k1 * x ** 3)
+    du = k0 * (1 + 3 * k1 * x ** 2)
+    t = mpmath.tanh(u)
+    # 1 + tanh u, without cancelling for u << 0 (mpmath's tanh rounds to -1 there too).
+    one_plus_t = 2 / (1 + mpmath.exp(-2 * u))
+    return x / 2 * one_plus_t, one_plus_t / 2 + x / 2 * mpmath.sech(u) ** 2 * du
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -109,6 +123,7 @@ SCALAR = {
     'softsign': softsign,
     'log-sigmoid': log_sigmoid,
     'gelu': gated(gelu),
+    'gelu-tanh': gated(gelu_tanh),
 }
 
 

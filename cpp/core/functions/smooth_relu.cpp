@@ -212,15 +212,17 @@ inline double gelu_slope_series(double x) noexcept {
 
 struct Gelu {
   static double f(double x, const Arguments&) noexcept {
+    if (std::isnan(x)) return x;  // its own bits: arithmetic on NaN gives any NaN in wasm
     if (x > kIdentityAbove) return x;
     if (x < kGeluSeriesBelow) {  // x Φ(x) = -φ(x) · S
       const Dd h = minus_half_square(x);
       return mul_exp(-kInvSqrt2Pi, h.hi, h.lo + kInvSqrt2PiRelLo + mills_series_minus_one(1.0 / (x * x)));
     }
-    return x * normal_cdf(x);  // also NaN
+    return x * normal_cdf(x);
   }
   // Φ(x) + x φ(x). Left of -20, φ(x) · (S/|x| - |x|): one product, nothing cancels.
   static double df(double x, const Arguments&) noexcept {
+    if (std::isnan(x)) return x;
     if (x > kIdentityAbove) return 1.0;
     const Dd h = minus_half_square(x);
     if (x < kGeluSeriesBelow) {  // -φ(x) |x| (1 - z S), z = 1/x²
@@ -230,7 +232,7 @@ struct Gelu {
       return mul_exp(-ca.hi, h.hi, h.lo + ca.lo / ca.hi + kInvSqrt2PiRelLo - zs);
     }
     if (x >= kSeriesFrom && x <= kSeriesTo) return gelu_slope_series(x);
-    return normal_cdf(x) + mul_exp(kInvSqrt2Pi * x, h.hi, h.lo);  // also NaN
+    return normal_cdf(x) + mul_exp(kInvSqrt2Pi * x, h.hi, h.lo);
   }
   static Properties properties(const Arguments& args) {
     // The minimum where f' = 0 (x ≈ -0.75); the steepest slope at √2.
@@ -269,11 +271,107 @@ constexpr ActivationSpec gelu_row() {
 
 #undef SMOOTH_RELU_JS_ERFC
 
+// ---- GELU, tanh form: x/2 · (1 + tanh u), u = √(2/π)(x + 0.044715 x³) (the constants as
+// their nearest doubles). 1 + tanh u = 2σ(2u), so f = x σ(2u): for x < 0 that is
+// x e^(2u)/(1 + e^(2u)), with no 1 + (-1 + tiny) to cancel. u grows like x³, so in the left
+// tail a rounded u would cost about |2u| ULP: u is carried in double-double and e^(2u) taken
+// by mul_exp (its low part and the subnormals included).
+constexpr double kSqrt2OverPi = 0.7978845608028654;
+constexpr double kGeluCubic = 0.044715;
+constexpr double kGeluTanhZeroBelow = -40.0;  // 2u < -4600: f and f' underflow to -0
+
+// 0.044715 x³ in double-double.
+inline Dd gelu_tanh_cubic(double x) noexcept {
+  const Dd sq = two_prod(x, x);
+  Dd cube = two_prod(sq.hi, x);
+  cube.lo += sq.lo * x;
+  Dd c = two_prod(kGeluCubic, cube.hi);
+  c.lo += kGeluCubic * cube.lo;
+  return c;
+}
+
+// √(2/π)(x + m · c) in double-double, for c = 0.044715 x³: u (m = 1) and x u' / 1 (m = 3).
+inline Dd gelu_tanh_sum(double x, double m, Dd c) noexcept {
+  const Dd mc = two_prod(m, c.hi);
+  Dd s = two_sum(x, mc.hi);
+  s.lo += mc.lo + m * c.lo;
+  Dd u = two_prod(kSqrt2OverPi, s.hi);
+  u.lo += kSqrt2OverPi * s.lo;
+  return u;
+}
+inline Dd gelu_tanh_u(double x) noexcept { return gelu_tanh_sum(x, 1.0, gelu_tanh_cubic(x)); }
+
+struct GeluTanh {
+  static double f(double x, const Arguments&) noexcept {
+    if (std::isnan(x)) return x;  // its own bits: arithmetic on NaN gives any NaN in wasm
+    if (x > kIdentityAbove) return x;
+    if (x < kGeluTanhZeroBelow) return -0.0;
+    const Dd u = gelu_tanh_u(x);
+    if (x >= 0.0) return detail::over_one_plus(x, std::exp(-2.0 * u.hi) * (1.0 - 2.0 * u.lo));
+    // x σ(2u) = [x / (1 + e^(2u))] · e^(2u)
+    return mul_exp(detail::over_one_plus(x, std::exp(2.0 * u.hi)), 2.0 * u.hi, 2.0 * u.lo);
+  }
+  // σ(2u) + x · 2u' σ(2u)(1 - σ(2u)), u' = √(2/π)(1 + 3 · 0.044715 x²); as one quotient on each
+  // side, the left one a product with e^(2u) (it crosses zero near -0.75, nowhere else).
+  static double df(double x, const Arguments&) noexcept {
+    if (std::isnan(x)) return x;
+    if (x > kIdentityAbove) return 1.0;
+    if (x < kGeluTanhZeroBelow) return -0.0;
+    const Dd u = gelu_tanh_u(x);
+    const double du = kSqrt2OverPi * (1.0 + 3.0 * kGeluCubic * x * x);
+    if (x >= 0.0) {  // (1 + e + 2x u' e)/(1 + e)², e = e^(-2u)
+      const double e = std::exp(-2.0 * u.hi) * (1.0 - 2.0 * u.lo);
+      return detail::over_one_plus_squared(1.0 + e * (1.0 + 2.0 * x * du), e);
+    }
+    // E (1 + E + 2x u')/(1 + E)², E = e^(2u). Near -0.75 the sum cancels: it is formed in
+    // double-double, with x u' = √(2/π)(x + 3 · 0.044715 x³) exact to that precision.
+    const double e = std::exp(2.0 * u.hi) * (1.0 + 2.0 * u.lo);
+    const Dd xdu = gelu_tanh_sum(x, 3.0, gelu_tanh_cubic(x));
+    const Dd one_e = two_sum(1.0, e);
+    const Dd g = two_sum(one_e.hi, 2.0 * xdu.hi);
+    const double sum = g.hi + (g.lo + one_e.lo + 2.0 * xdu.lo);
+    return mul_exp(detail::over_one_plus_squared(sum, e), 2.0 * u.hi, 2.0 * u.lo);
+  }
+  // f'' = 2s(1 - s) · [2u' + x(u'' - 2u'² tanh u)], s = σ(2u): the steepest slope where the
+  // bracket is 0.
+  static double curvature_sign(double x) noexcept {
+    const double u = kSqrt2OverPi * (x + kGeluCubic * x * x * x);
+    const double du = kSqrt2OverPi * (1.0 + 3.0 * kGeluCubic * x * x);
+    const double d2u = kSqrt2OverPi * 6.0 * kGeluCubic * x;
+    return 2.0 * du + x * (d2u - 2.0 * du * du * std::tanh(u));
+  }
+  static Properties properties(const Arguments& args) {
+    const double xmin = root([&](double x) { return df(x, args); }, -1.0, -0.5);
+    const double xpeak = root(&curvature_sign, 1.0, 2.0);
+    return dipping_properties<GeluTanh>(args, xmin, xpeak);
+  }
+};
+
+constexpr ActivationSpec gelu_tanh_row() {
+  ActivationSpec s = scalar_row<GeluTanh, rows::Loop::scalar, rows::Loop::scalar>("gelu-tanh");
+  s.colour = 12;
+  s.formula_tex =
+      R"(f(x) = \frac{x}{2}\bigl(1 + \tanh u\bigr) = \frac{x}{1 + e^{-2u}}, \qquad u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^3\bigr))";
+  s.derivative_tex =
+      R"(f'(x) = \sigma(2u) + 2x\,u'\,\sigma(2u)\bigl(1 - \sigma(2u)\bigr), \qquad u' = \sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^2\bigr))";
+  s.accuracy.near_zero_and_tails = true;
+  s.baseline = {
+      "const u = 0.7978845608028654 * (v + 0.044715 * v * v * v); "
+      "y = v >= 0 ? v / (1 + Math.exp(-2 * u)) : v * Math.exp(2 * u) / (1 + Math.exp(2 * u));",
+      "const u = 0.7978845608028654 * (v + 0.044715 * v * v * v); "
+      "const du = 0.7978845608028654 * (1 + 0.134145 * v * v); "
+      "if (v >= 0) { const e = Math.exp(-2 * u); y = (1 + e * (1 + 2 * v * du)) / ((1 + e) * (1 + e)); } "
+      "else { const e = Math.exp(2 * u); y = e * (1 + e + 2 * v * du) / ((1 + e) * (1 + e)); }"};
+  s.properties = &GeluTanh::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
 constexpr ActivationSpec kSmoothReluFunctions[] = {
     in_group(gelu_row(), kGroup),
+    in_group(gelu_tanh_row(), kGroup),
 };
 
 Span<ActivationSpec> smooth_relu_functions() { return kSmoothReluFunctions; }
