@@ -110,6 +110,14 @@ def gelu_tanh(x, p):
     return x / 2 * one_plus_t, one_plus_t / 2 + x / 2 * mpmath.sech(u) ** 2 * du
 
 
+def silu(x, p):
+    """x sigmoid(beta x); f' = s + beta x s (1 - s) with s = sigmoid(beta x)."""
+    x = mpf(x)
+    t = mpf(p['beta']) * x
+    s = 1 / (1 + mpmath.exp(-t))
+    return x * s, s + t * s * (1 - s)
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -124,6 +132,7 @@ SCALAR = {
     'log-sigmoid': log_sigmoid,
     'gelu': gated(gelu),
     'gelu-tanh': gated(gelu_tanh),
+    'silu': gated(silu),
 }
 
 

@@ -366,12 +366,103 @@ constexpr ActivationSpec gelu_tanh_row() {
   return s;
 }
 
+// ---- SiLU / Swish: x σ(βx). With t = βx (carried in double-double) and e = e^(-|t|):
+// f = x/(1 + e) for t >= 0 and x e/(1 + e) for t < 0; f' = σ(t)(1 + t(1 - σ(t))), written as
+// (1 + e + t e)/(1 + e)² on the right (all terms positive) and e (1 + e + t)/(1 + e)² on the
+// left, where 1 + e + t crosses zero (t ≈ -1.28) and is summed in double-double. At β = 0
+// it is x/2 (and βx would be 0 · ∞ at x = ±∞).
+constexpr double kSiluOneAbove = 745.0;  // e^-t underflows: f = x, f' = 1
+
+// β x in double-double (the low part dropped where the splits could overflow; it is
+// irrelevant there).
+inline Dd scaled(double beta, double x) noexcept {
+  if (!(std::fabs(x) < 1e150)) return {beta * x, 0.0};
+  return two_prod(beta, x);
+}
+
+struct Silu {
+  static double f(double x, const Arguments& a) noexcept {
+    const double beta = a.values[0];
+    if (std::isnan(x)) return x;
+    if (beta == 0.0) return 0.5 * x;
+    const Dd t = scaled(beta, x);
+    if (t.hi >= 0.0) {
+      if (t.hi > kSiluOneAbove) return x;
+      return detail::over_one_plus(x, std::exp(-t.hi) * (1.0 - t.lo));
+    }
+    // x e^t / (1 + e^t): the product with e^t by mul_exp (subnormal results, t = -inf).
+    if (t.hi < -kSiluOneAbove) return mul_exp(x, t.hi, t.lo);
+    return mul_exp(detail::over_one_plus(x, std::exp(t.hi)), t.hi, t.lo);
+  }
+  static double df(double x, const Arguments& a) noexcept {
+    const double beta = a.values[0];
+    if (std::isnan(x)) return x;
+    if (beta == 0.0) return 0.5;
+    const Dd t = scaled(beta, x);
+    if (t.hi >= 0.0) {
+      if (t.hi > kSiluOneAbove) return 1.0;
+      const double e = std::exp(-t.hi) * (1.0 - t.lo);
+      return detail::over_one_plus_squared(1.0 + e * (1.0 + t.hi), e);
+    }
+    if (t.hi < -kSiluOneAbove) return mul_exp(1.0 + t.hi, t.hi, t.lo);  // e^t (1 + t), t = -inf too
+    const double e = std::exp(t.hi) * (1.0 + t.lo);
+    const Dd one_t = two_sum(1.0, t.hi);
+    const Dd g = two_sum(one_t.hi, e);
+    const double sum = g.hi + (g.lo + one_t.lo + t.lo);
+    return mul_exp(detail::over_one_plus_squared(sum, e), t.hi, t.lo);
+  }
+  // t σ(t) has its minimum where 1 + t(1 - σ(t)) = 0 and f' its maximum where
+  // f'' ∝ 2 + t(1 - 2σ(t)) = 2 - t tanh(t/2) = 0; x = t/β.
+  static double peak_t(double t) noexcept { return 2.0 - t * std::tanh(0.5 * t); }
+  static Properties properties(const Arguments& args) {
+    const double beta = args.values[0];
+    if (beta == 0.0) {  // x/2: a line through the origin
+      Properties p{};
+      p.range = {-kInf, kInf, false, false, {}};
+      p.f_at_zero = f(0.0, args);
+      p.monotonic = Monotonicity::non_decreasing;
+      p.zero_centred = Centring::symmetric;
+      p.continuity_order = kSmooth;
+      p.max_abs_derivative = 0.5;
+      p.max_abs_derivative_from = -kInf;
+      p.max_abs_derivative_to = kInf;
+      p.max_abs_derivative_attained = true;
+      p.saturates = Saturation::none;
+      p.uses_exp = true;
+      return p;
+    }
+    const double xmin = root([&](double x) { return df(x, args); }, -2.0 / beta, -1.0 / beta);
+    const double xpeak = root(&peak_t, 2.0, 3.0) / beta;
+    return dipping_properties<Silu>(args, xmin, xpeak);
+  }
+};
+
+constexpr ParamSpec kSiluParams[] = {{"beta", "β", 1.0, 0.0, 10.0, false}};
+
+constexpr ActivationSpec silu_row() {
+  ActivationSpec s = scalar_row<Silu, rows::Loop::scalar, rows::Loop::scalar>("silu");
+  s.colour = 13;
+  s.params = kSiluParams;
+  s.formula_tex = R"(f(x) = x\,\sigma(\beta x) = \frac{x}{1 + e^{-\beta x}})";
+  s.derivative_tex = R"(f'(x) = \sigma(\beta x)\bigl(1 + \beta x\,(1 - \sigma(\beta x))\bigr))";
+  s.accuracy.near_zero_and_tails = true;
+  s.baseline = {
+      "const t = p0 * v; if (t >= 0) { y = v / (1 + Math.exp(-t)); } "
+      "else { const e = Math.exp(t); y = v * e / (1 + e); }",
+      "const t = p0 * v; if (t >= 0) { const e = Math.exp(-t); "
+      "y = (1 + e + (e === 0 ? 0 : t * e)) / ((1 + e) * (1 + e)); } "
+      "else { const e = Math.exp(t); y = e === 0 ? 0 : e * (1 + e + t) / ((1 + e) * (1 + e)); }"};
+  s.properties = &Silu::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
 constexpr ActivationSpec kSmoothReluFunctions[] = {
     in_group(gelu_row(), kGroup),
     in_group(gelu_tanh_row(), kGroup),
+    in_group(silu_row(), kGroup),
 };
 
 Span<ActivationSpec> smooth_relu_functions() { return kSmoothReluFunctions; }
