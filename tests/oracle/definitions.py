@@ -118,6 +118,13 @@ def silu(x, p):
     return x * s, s + t * s * (1 - s)
 
 
+def mish(x, p):
+    """x tanh(softplus(x)); f' = tanh(sp) + x sech^2(sp) sigmoid(x)."""
+    x = mpf(x)
+    sp = mpmath.log1p(mpmath.exp(x))
+    return x * mpmath.tanh(sp), mpmath.tanh(sp) + x * mpmath.sech(sp) ** 2 / (1 + mpmath.exp(-x))
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -133,6 +140,7 @@ SCALAR = {
     'gelu': gated(gelu),
     'gelu-tanh': gated(gelu_tanh),
     'silu': gated(silu),
+    'mish': mish,
 }
 
 

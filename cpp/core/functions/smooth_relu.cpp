@@ -456,6 +456,101 @@ constexpr ActivationSpec silu_row() {
   return s;
 }
 
+// ---- Mish: x tanh(softplus(x)). With E = e^x, tanh(ln(1 + E)) = n/(n + 2), n = E(E + 2):
+// a ratio without exponentials of large arguments and without 1 - (almost 1). For x >= 0,
+// in e = e^-x, it is 1 - 2e²/D with D = 1 + 2e + 2e². For x < 0, n and n + 2 are formed in
+// double-double and the quotient's remainder kept, so that only e^x's own rounding is left.
+// f' = tanh(sp) + x sech²(sp) σ(x):
+//   x >= 0: 1 - 2e²/D + 4x e²(1 + e)/D² (all terms positive);
+//   x < 0:  E [4(1 + x) + E(6 + 4x + E(4 + E))]/(n + 2)², whose bracket crosses zero near
+//           x = -1.19 (1 + x and 6 + 4x are exact there).
+// Left of -40, E/2 no longer reaches the last bit of 1: f = x E and f' = (1 + x) E, by mul_exp.
+constexpr double kMishTailBelow = -40.0;
+
+struct MishLeft {  // n = E(E + 2) and n + 2, in double-double, for x < 0
+  double e;
+  Dd n;
+  Dd n2;
+};
+inline MishLeft mish_left(double x) noexcept {
+  const double e = std::exp(x);
+  const Dd s = two_sum(e, 2.0);
+  Dd n = two_prod(e, s.hi);
+  n.lo += e * s.lo;
+  Dd n2 = two_sum(2.0, n.hi);
+  n2.lo += n.lo;
+  return {e, n, n2};
+}
+
+struct Mish {
+  static double f(double x, const Arguments&) noexcept {
+    if (std::isnan(x)) return x;
+    if (x > kIdentityAbove) return x;
+    if (x >= 0.0) {
+      const double e = std::exp(-x);
+      const double d = 1.0 + 2.0 * e * (1.0 + e);
+      return x - x * (2.0 * e * e / d);
+    }
+    if (x < kMishTailBelow) return mul_exp(x, x, 0.0);
+    const MishLeft m = mish_left(x);
+    // q + q_lo = n / (n + 2), from the division's exact remainder.
+    const double q = m.n.hi / m.n2.hi;
+    const Dd qd = two_prod(q, m.n2.hi);
+    const double q_lo = (((m.n.hi - qd.hi) - qd.lo) + m.n.lo - q * m.n2.lo) / m.n2.hi;
+    const Dd p = two_prod(x, q);
+    return p.hi + (p.lo + x * q_lo);
+  }
+  static double df(double x, const Arguments&) noexcept {
+    if (std::isnan(x)) return x;
+    if (x > kIdentityAbove) return 1.0;
+    if (x >= 0.0) {
+      const double e = std::exp(-x);
+      const double d = 1.0 + 2.0 * e * (1.0 + e);
+      const double e2 = e * e;
+      return (1.0 - 2.0 * e2 / d) + 4.0 * x * e2 * (1.0 + e) / (d * d);
+    }
+    if (x < kMishTailBelow) return mul_exp(1.0 + x, x, 0.0);
+    const MishLeft m = mish_left(x);
+    const double e = m.e;
+    const double bracket = 4.0 * (1.0 + x) + e * ((6.0 + 4.0 * x) + e * (4.0 + e));
+    // bracket / (n + 2)², the square's rounding and n + 2's low part folded in.
+    const Dd sq = two_prod(m.n2.hi, m.n2.hi);
+    const double q = bracket / sq.hi;
+    return e * (q - q * (sq.lo / sq.hi + 2.0 * m.n2.lo / m.n2.hi));
+  }
+  // f'' = sech²(sp) σ · [2 + x(1 - σ(1 + 2 tanh(sp)))]: the steepest slope where the
+  // bracket is 0 (x > 0 there, so tanh(sp) = f/x).
+  static double curvature_sign(double x) noexcept {
+    const Arguments none{};
+    const double s = sigmoid(x);
+    return 2.0 + x * (1.0 - s * (1.0 + 2.0 * f(x, none) / x));
+  }
+  static Properties properties(const Arguments& args) {
+    const double xmin = root([&](double x) { return df(x, args); }, -2.0, -0.5);
+    const double xpeak = root(&curvature_sign, 1.0, 2.5);
+    return dipping_properties<Mish>(args, xmin, xpeak);
+  }
+};
+
+constexpr ActivationSpec mish_row() {
+  ActivationSpec s = scalar_row<Mish, rows::Loop::scalar, rows::Loop::scalar>("mish");
+  s.colour = 14;
+  s.formula_tex = R"(f(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr) = x \tanh\bigl(\ln(1 + e^{x})\bigr))";
+  s.derivative_tex =
+      R"(f'(x) = \tanh\bigl(\operatorname{softplus}(x)\bigr) + x\,\operatorname{sech}^2\bigl(\operatorname{softplus}(x)\bigr)\,\sigma(x))";
+  s.accuracy.near_zero_and_tails = true;
+  s.baseline = {
+      "if (v > 40) { y = v; } else if (v >= 0) { const e = Math.exp(-v); "
+      "y = v - v * (2 * e * e / (1 + 2 * e * (1 + e))); } "
+      "else { const e = Math.exp(v); y = v * e * (e + 2) / (2 + e * (e + 2)); }",
+      "if (v > 40) { y = 1; } else if (v >= 0) { const e = Math.exp(-v); const d = 1 + 2 * e * (1 + e); "
+      "y = (1 - 2 * e * e / d) + 4 * v * e * e * (1 + e) / (d * d); } "
+      "else { const e = Math.exp(v); const n2 = 2 + e * (e + 2); "
+      "y = e === 0 ? 0 : e * (4 * (1 + v) + e * ((6 + 4 * v) + e * (4 + e))) / (n2 * n2); }"};
+  s.properties = &Mish::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
@@ -463,6 +558,7 @@ constexpr ActivationSpec kSmoothReluFunctions[] = {
     in_group(gelu_row(), kGroup),
     in_group(gelu_tanh_row(), kGroup),
     in_group(silu_row(), kGroup),
+    in_group(mish_row(), kGroup),
 };
 
 Span<ActivationSpec> smooth_relu_functions() { return kSmoothReluFunctions; }
