@@ -125,6 +125,13 @@ def mish(x, p):
     return x * mpmath.tanh(sp), mpmath.tanh(sp) + x * mpmath.sech(sp) ** 2 / (1 + mpmath.exp(-x))
 
 
+def squareplus(x, p):
+    """(x + sqrt(x^2 + b))/2; f' = (1 + x/sqrt(x^2 + b))/2."""
+    x = mpf(x)
+    r = mpmath.sqrt(x * x + mpf(p['b']))
+    return (x + r) / 2, (1 + x / r) / 2
+
+
 SCALAR = {
     'step': step,
     'sigmoid': sigmoid,
@@ -141,6 +148,7 @@ SCALAR = {
     'gelu-tanh': gated(gelu_tanh),
     'silu': gated(silu),
     'mish': mish,
+    'squareplus': squareplus,
 }
 
 

@@ -551,6 +551,104 @@ constexpr ActivationSpec mish_row() {
   return s;
 }
 
+// ---- squareplus: (x + √(x² + b))/2, an algebraic softplus. For x << 0 the sum cancels, so
+// it is b / (√(x² + b) - x) / 2 there, a quotient of positive numbers. √(x² + b) is carried
+// in double-double (x² exact, its sum with b and the root corrected), so f is within about
+// one rounding. f' = (1 + x/r)/2 is, for x < 0, b / (2 r (r - x)) for the same reason. Past
+// |x| = 1e100, b/x² is below the last bit: r = |x| (and x² would overflow past 1e154). At
+// b = 0 it is ReLU, with ReLU's f'(0) = 0.
+constexpr double kSquareplusLinearAbove = 1e100;
+
+struct SquareplusRoot {  // √(x² + b) = hi + lo
+  double hi;
+  double lo;
+};
+inline SquareplusRoot squareplus_root(double x, double b) noexcept {
+  const Dd sq = two_prod(x, x);
+  Dd s = two_sum(sq.hi, b);
+  s.lo += sq.lo;
+  const double r = std::sqrt(s.hi);
+  const Dd rr = two_prod(r, r);
+  return {r, (((s.hi - rr.hi) - rr.lo) + s.lo) / (2.0 * r)};
+}
+
+struct Squareplus {
+  static double f(double x, const Arguments& a) noexcept {
+    const double b = a.values[0];
+    if (std::isnan(x)) return x;
+    if (b == 0.0) return relu(x);
+    if (std::fabs(x) > kSquareplusLinearAbove) return x > 0.0 ? x : 0.25 * b / -x;
+    const SquareplusRoot r = squareplus_root(x, b);
+    if (x >= 0.0) {
+      const Dd v = two_sum(x, r.hi);
+      return 0.5 * (v.hi + (v.lo + r.lo));
+    }
+    Dd d = two_sum(r.hi, -x);  // r - x = r + |x|
+    d.lo += r.lo;
+    const double q = b / d.hi;
+    return 0.5 * (q - q * (d.lo / d.hi));
+  }
+  static double df(double x, const Arguments& a) noexcept {
+    const double b = a.values[0];
+    if (std::isnan(x)) return x;
+    if (b == 0.0) return relu_derivative(x);
+    if (std::fabs(x) > kSquareplusLinearAbove) return x > 0.0 ? 1.0 : 0.25 * b / -x / -x;
+    const SquareplusRoot r = squareplus_root(x, b);
+    if (x >= 0.0) {
+      const double q = x / r.hi;
+      return 0.5 * (1.0 + (q - q * (r.lo / r.hi)));
+    }
+    Dd d = two_sum(r.hi, -x);
+    d.lo += r.lo;
+    const Dd p = two_prod(r.hi, d.hi);
+    const double q = b / p.hi;
+    return 0.5 * (q - q * (p.lo / p.hi + r.lo / r.hi + d.lo / d.hi));
+  }
+  static Properties properties(const Arguments& args) {
+    const double b = args.values[0];
+    Properties p{};
+    p.f_at_zero = f(0.0, args);
+    p.monotonic = Monotonicity::non_decreasing;
+    p.zero_centred = Centring::none;
+    p.max_abs_derivative = 1.0;
+    p.saturates = Saturation::left;
+    p.uses_exp = false;
+    if (b == 0.0) {  // ReLU
+      p.range = {0.0, kInf, true, false, {}};
+      p.continuity_order = 0.0;
+      p.non_differentiable_points = {0.0};
+      p.max_abs_derivative_from = 0.0;
+      p.max_abs_derivative_to = kInf;
+      p.max_abs_derivative_attained = true;
+      return p;
+    }
+    // Always above 0 and above x; f' = (1 + x/r)/2 only approaches 1 as x -> inf.
+    p.range = {0.0, kInf, false, false, {}};
+    p.continuity_order = kSmooth;
+    p.max_abs_derivative_from = kInf;
+    p.max_abs_derivative_to = kInf;
+    p.max_abs_derivative_attained = false;
+    return p;
+  }
+};
+
+constexpr ParamSpec kSquareplusParams[] = {{"b", "b", 4.0, 0.0, 100.0, false}};
+
+constexpr ActivationSpec squareplus_row() {
+  ActivationSpec s = scalar_row<Squareplus, rows::Loop::scalar, rows::Loop::scalar>("squareplus");
+  s.colour = 10;
+  s.params = kSquareplusParams;
+  s.formula_tex = R"(f(x) = \frac{x + \sqrt{x^2 + b}}{2})";
+  s.derivative_tex = R"(f'(x) = \frac{1}{2}\left(1 + \frac{x}{\sqrt{x^2 + b}}\right))";
+  s.baseline = {
+      "if (p0 === 0) { y = v > 0 ? v : 0; } else { const r = Math.sqrt(v * v + p0); "
+      "y = v >= 0 ? 0.5 * (v + r) : 0.5 * p0 / (r - v); }",
+      "if (p0 === 0) { y = v > 0 ? 1 : 0; } else { const r = Math.sqrt(v * v + p0); "
+      "y = v >= 0 ? 0.5 * (1 + v / r) : 0.5 * p0 / (r * (r - v)); }"};
+  s.properties = &Squareplus::properties;
+  return s;
+}
+
 }  // namespace
 
 // In page order.
@@ -559,6 +657,7 @@ constexpr ActivationSpec kSmoothReluFunctions[] = {
     in_group(gelu_tanh_row(), kGroup),
     in_group(silu_row(), kGroup),
     in_group(mish_row(), kGroup),
+    in_group(squareplus_row(), kGroup),
 };
 
 Span<ActivationSpec> smooth_relu_functions() { return kSmoothReluFunctions; }
