@@ -229,7 +229,8 @@ constexpr double kTailRelative = 1e-10;     // ... |error| <= this · |true valu
 bool within_alternative(double x, double got, double expected) {
   const double error = std::fabs(got - expected);
   if (std::isnan(error)) return false;
-  if (std::fabs(expected) < kNearZeroBelow && error <= kNearZeroAbsolute * std::max(1.0, std::fabs(x))) return true;
+  const bool near_zero = std::fabs(expected) < kNearZeroBelow;
+  if (near_zero && error <= kNearZeroAbsolute * std::max(1.0, std::fabs(x))) return true;
   return std::fabs(x) > kTailFrom && error <= kTailRelative * std::fabs(expected);
 }
 
