@@ -8,8 +8,8 @@ namespace {
 
 std::vector<ActivationSpec> build_registry() {
   std::vector<ActivationSpec> table;
-  for (auto group : {&article_functions, &self_normalising_functions, &hard_functions, &squashing_functions,
-                     &shrinkage_functions, &randomised_functions}) {
+  for (auto group : {&article_functions, &smooth_relu_functions, &self_normalising_functions, &hard_functions,
+                     &squashing_functions, &shrinkage_functions, &randomised_functions}) {
     table.insert(table.end(), group().begin(), group().end());
   }
   return table;

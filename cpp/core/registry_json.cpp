@@ -173,8 +173,9 @@ void write_function(Json& j, const ActivationSpec& s) {
   if (!s.param_derivative_tex.empty()) j.field("parameterDerivativeFormula", s.param_derivative_tex);
   j.key("accuracy").open('{')
       .field("f", static_cast<double>(s.accuracy.f_ulp))
-      .field("df", static_cast<double>(s.accuracy.df_ulp))
-      .close('}');
+      .field("df", static_cast<double>(s.accuracy.df_ulp));
+  if (s.accuracy.near_zero_and_tails) j.field("nearZeroAndTails", true);
+  j.close('}');
   if (!s.baseline.f.empty()) {
     j.key("baseline").open('{').field("f", s.baseline.f).field("df", s.baseline.df).close('}');
   }

@@ -10,9 +10,17 @@
 // transcendental ones, 0 (correctly rounded) for the piecewise-linear ones; a vector
 // function's outputs within its f tolerance on every element of every vector. A function
 // without records in the reference fails: its oracle definition is missing.
+//
+// A row with accuracy.near_zero_and_tails (issue 12's rule) may instead meet an alternative
+// where the ULP count is not a fair measure: where the true |value| < 0.05 (f' near its zero
+// crossing, where any double formula's relative error grows without bound), within
+// 1e-15 · max(1, |x|) absolutely; beyond |x| = 30, within 1e-10 relatively. The report
+// still gives the worst ULP over all points, then the worst ULP where only the ULP rule
+// applies and how many points needed the alternative.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -210,16 +218,40 @@ std::string describe(std::uint64_t ulp) {
                                                           : std::to_string(ulp);
 }
 
+// Issue 12's alternative to the ULP tolerance (Accuracy::near_zero_and_tails).
+constexpr double kNearZeroBelow = 0.05;     // |true value| under which ...
+constexpr double kNearZeroAbsolute = 1e-15;  // ... |error| <= this · max(1, |x|) passes
+constexpr double kTailFrom = 30.0;          // |x| beyond which ...
+constexpr double kTailRelative = 1e-10;     // ... |error| <= this · |true value| passes
+
+// Whether got passes by the alternative (never for a NaN, nor for an infinity that should
+// be finite: the differences below are then NaN or infinite).
+bool within_alternative(double x, double got, double expected) {
+  const double error = std::fabs(got - expected);
+  if (std::isnan(error)) return false;
+  const bool near_zero = std::fabs(expected) < kNearZeroBelow;
+  if (near_zero && error <= kNearZeroAbsolute * std::max(1.0, std::fabs(x))) return true;
+  return std::fabs(x) > kTailFrom && error <= kTailRelative * std::fabs(expected);
+}
+
 // Compares got[i] to expected[i] for all i, reporting each failure (up to
-// kMaxReported) with the x it belongs to, and returns the worst case.
+// kMaxReported) with the x it belongs to, and returns the worst case. With `alternative`,
+// a point beyond the ULP tolerance passes if within_alternative() says so.
 Worst compare(const std::string& label, const std::vector<double>& x,
               const std::vector<double>& got, const std::vector<double>& expected,
-              std::uint64_t tolerance) {
+              std::uint64_t tolerance, bool alternative = false) {
   Worst worst;
+  Worst worst_by_ulp;  // over the points that met the ULP tolerance or failed outright
   int failures = 0;
+  int by_alternative = 0;
   for (std::size_t i = 0; i < expected.size(); ++i) {
     const std::uint64_t d = ulp_distance(got[i], expected[i]);
     if (d > worst.ulp || i == 0) worst = {d, x[i], got[i], expected[i]};
+    if (d > tolerance && alternative && within_alternative(x[i], got[i], expected[i])) {
+      ++by_alternative;
+      continue;
+    }
+    if (d > worst_by_ulp.ulp || i == 0) worst_by_ulp = {d, x[i], got[i], expected[i]};
     if (d > tolerance) {
       if (++failures <= kMaxReported) {
         ADD_FAILURE() << label << " at x=" << fmt(x[i]) << ": got " << fmt(got[i])
@@ -236,6 +268,11 @@ Worst compare(const std::string& label, const std::vector<double>& x,
             << tolerance << ") at x=" << fmt(worst.x) << ", got " << fmt(worst.got)
             << ", expected " << fmt(worst.expected) << ", " << expected.size() << " points"
             << std::endl;
+  if (alternative) {
+    std::cout << "[accuracy] " << label << ": " << by_alternative
+              << " points beyond the ULP tolerance pass issue 12's near-zero/tail rule; the rest: worst "
+              << describe(worst_by_ulp.ulp) << " ULP at x=" << fmt(worst_by_ulp.x) << std::endl;
+  }
   return worst;
 }
 
@@ -277,8 +314,9 @@ TEST_P(CurveAccuracy, WithinItsUlpToleranceOfMpmathAtGridAndEdges) {
   activation::evaluate(spec, r.x.data(), f.data(), n, args);
   activation::derivative(spec, r.x.data(), df.data(), n, args);
 
-  const Worst wf = compare(slug + " f", r.x, f, r.f, spec.accuracy.f_ulp);
-  const Worst wd = compare(slug + " f'", r.x, df, r.df, spec.accuracy.df_ulp);
+  const bool alternative = spec.accuracy.near_zero_and_tails;
+  const Worst wf = compare(slug + " f", r.x, f, r.f, spec.accuracy.f_ulp, alternative);
+  const Worst wd = compare(slug + " f'", r.x, df, r.df, spec.accuracy.df_ulp, alternative);
   RecordProperty("worst_ulp_f", describe(wf.ulp));
   RecordProperty("worst_ulp_f_at_x", fmt(wf.x));
   RecordProperty("worst_ulp_df", describe(wd.ulp));

@@ -165,6 +165,61 @@ def hard_swish(x, p):
     f = t * min(max(t + 3, Fraction(0)), Fraction(6)) / 6
     df = Fraction(0) if t < -3 else (2 * t + 3) / 6 if t <= 3 else Fraction(1)
     return rational(f), rational(df)
+def gated(pair):
+    """For f = x * gate(x) with gate(0) = 1/2 (GELU, SiLU): at x = +-5e-324, x/2 is a rounding
+    tie that only the x^2 term, 2^-1074 times smaller, decides. There f is computed at 2,400
+    bits, enough to see that term, and rounded directly."""
+    def tie_resolved(x, p):
+        if x != 0 and abs(x) < 1e-300:
+            with mpmath.workprec(2400):
+                f, _ = pair(x, p)
+            return exact(f), pair(x, p)[1]
+        return pair(x, p)
+    return tie_resolved
+
+
+def gelu(x, p):
+    """x Phi(x), Phi the standard normal CDF; f' = Phi(x) + x phi(x)."""
+    x = mpf(x)
+    cdf = mpmath.erfc(-x / mpmath.sqrt(2)) / 2
+    pdf = mpmath.exp(-x * x / 2) / mpmath.sqrt(2 * mpmath.pi)
+    return x * cdf, cdf + x * pdf
+
+
+def gelu_tanh(x, p):
+    """x/2 (1 + tanh u), u = sqrt(2/pi)(x + 0.044715 x^3), both constants as the nearest
+    doubles (as frameworks write them), taken exactly; f' = (1 + tanh u)/2 + x/2 sech^2(u) u'."""
+    x = mpf(x)
+    k0 = mpf(0.7978845608028654)
+    k1 = mpf(0.044715)
+    u = k0 * (x + k1 * x ** 3)
+    du = k0 * (1 + 3 * k1 * x ** 2)
+    t = mpmath.tanh(u)
+    # 1 + tanh u, without cancelling for u << 0 (mpmath's tanh rounds to -1 there too).
+    one_plus_t = 2 / (1 + mpmath.exp(-2 * u))
+    return x / 2 * one_plus_t, one_plus_t / 2 + x / 2 * mpmath.sech(u) ** 2 * du
+
+
+def silu(x, p):
+    """x sigmoid(beta x); f' = s + beta x s (1 - s) with s = sigmoid(beta x)."""
+    x = mpf(x)
+    t = mpf(p['beta']) * x
+    s = 1 / (1 + mpmath.exp(-t))
+    return x * s, s + t * s * (1 - s)
+
+
+def mish(x, p):
+    """x tanh(softplus(x)); f' = tanh(sp) + x sech^2(sp) sigmoid(x)."""
+    x = mpf(x)
+    sp = mpmath.log1p(mpmath.exp(x))
+    return x * mpmath.tanh(sp), mpmath.tanh(sp) + x * mpmath.sech(sp) ** 2 / (1 + mpmath.exp(-x))
+
+
+def squareplus(x, p):
+    """(x + sqrt(x^2 + b))/2; f' = (1 + x/sqrt(x^2 + b))/2."""
+    x = mpf(x)
+    r = mpmath.sqrt(x * x + mpf(p['b']))
+    return (x + r) / 2, (1 + x / r) / 2
 
 
 SCALAR = {
@@ -189,6 +244,11 @@ SCALAR = {
     'hard-sigmoid': hard_sigmoid,
     'hard-swish': hard_swish,
     'hard-tanh': clipped(-1, 1),
+    'gelu': gated(gelu),
+    'gelu-tanh': gated(gelu_tanh),
+    'silu': gated(silu),
+    'mish': mish,
+    'squareplus': squareplus,
 }
 
 

@@ -9,6 +9,8 @@ namespace activation {
 // elu, maxout, softmax.
 Span<ActivationSpec> article_functions();
 
+// Beyond the article: smooth relatives of ReLU (GELU, SiLU, Mish, squareplus).
+Span<ActivationSpec> smooth_relu_functions();
 // Beyond the article: self-normalising ELU relatives (SELU, CELU).
 Span<ActivationSpec> self_normalising_functions();
 

@@ -19,7 +19,7 @@ import createActivationCore from '../generated/activation-core-wasm.js';
  * @typedef {{ slug: string, kind: 'scalar'|'pieces'|'vector', group: string, parent?: string,
  *   colour: number | null, halfRange?: number, params: ParamSpec[], formula: string,
  *   derivativeFormula: string, parameterDerivativeFormula?: string, properties: Properties,
- *   accuracy: { f: number, df: number }, baseline?: { f: string, df: string },
+ *   accuracy: { f: number, df: number, nearZeroAndTails?: true }, baseline?: { f: string, df: string },
  *   pieces?: { min: number, max: number, limit: number, default: Piece[],
  *              presets: { id: string, pieces: Piece[], targetQuadratic?: number }[] },
  *   maxLength?: number, jacobianMaxLength?: number,
