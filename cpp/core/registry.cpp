@@ -18,8 +18,9 @@ std::vector<ActivationSpec> build_registry() {
 constexpr std::string_view kReluFamily[] = {"relu", "leaky-relu", "elu"};
 // Maxout's default pieces are exactly ReLU: drawn at once it would hide behind it.
 constexpr std::string_view kHiddenInAll[] = {"maxout"};
-// Functions whose defaults differ between frameworks (Leaky ReLU's slope, PReLU's start).
-constexpr std::string_view kFrameworkMembers[] = {"leaky-relu", "prelu"};
+// Functions whose defaults differ between frameworks (Leaky ReLU's slope, PReLU's start,
+// hard sigmoid's slope).
+constexpr std::string_view kFrameworkMembers[] = {"leaky-relu", "prelu", "hard-sigmoid"};
 constexpr ComparisonSpec kComparisons[] = {
     // The first screen: every function, ReLU (today's default) highlighted.
     {"overview", {}, kHiddenInAll, 4.0, ComparisonStyle::picker, "relu"},

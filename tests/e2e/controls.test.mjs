@@ -218,3 +218,32 @@ test('a comparison\'s keyboard readout lists each shown function with f and f′
   }
   await pages.close();
 });
+
+test('a comparison with functions from several groups: a button per group shows, then hides, all of them', async (t) => {
+  const pages = pagesOf(site);
+  for (const { id } of registry.comparisons) {
+    const { slugs } = sectionOf(id);
+    const groups = [...new Set(slugs.map((slug) => specOf(slug).group))];
+    if (groups.length < 2) continue;
+    await t.test(id, async () => {
+      const page = await pages.pageFor(id);
+      assert.deepEqual(await page.locator(`#${id}-lab .compare-groups .chip`).evaluateAll((els) => els.map((el) => el.id)),
+        groups.map((g) => `${id}-group-${g}`), 'a button per group, in page order');
+      const group = groups.at(-1);
+      const members = slugs.filter((slug) => specOf(slug).group === group);
+      const button = page.locator(`#${id}-group-${group}`);
+      const before = (await sectionState(page, id)).shown;
+      await button.click();
+      await frames(page, 2);
+      const on = (await sectionState(page, id)).shown;
+      assert.deepEqual(on, slugs.filter((s) => before.includes(s) || members.includes(s)), `every ${group} function shown`);
+      assert.equal(await button.getAttribute('aria-pressed'), 'true');
+      assert.deepEqual(await checkSection(page, id), []);
+      await button.click();
+      await frames(page, 2);
+      assert.deepEqual((await sectionState(page, id)).shown, before.filter((s) => !members.includes(s)), `no ${group} function shown`);
+      assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    });
+  }
+  await pages.close();
+});

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, waitForReady } from './harness.mjs';
+import { frames, useSite, waitForReady } from './harness.mjs';
 import { registry, frameworksData, checkSection, sectionState, specOf } from './registry-kit.mjs';
 
 const site = useSite();
@@ -25,12 +25,14 @@ test('the switch sets every framework default on the page, and "this page" resto
   assert.deepEqual(await paramsNow(page), expectedFor('none'), 'the page starts at its own defaults');
   for (const { id: fid } of frameworksData.frameworks) {
     await page.locator(`#${id}-framework-${fid}`).check();
+    await frames(page, 2); // the table and chart follow on the next frame
     assert.deepEqual(await paramsNow(page), expectedFor(fid), `${fid}'s defaults`);
     assert.equal((await sectionState(page, id)).framework, fid);
     const marked = await page.locator(`#${id}-defaults .framework-chosen`).evaluateAll((cells) => [...new Set(cells.map((c) => c.dataset.framework))]);
     assert.deepEqual(marked, [fid], 'the table marks its column');
     for (const slug of section.members) {
       await page.locator(`#${id}-show-${slug}`).click();
+      await frames(page, 2);
       assert.deepEqual(await checkSection(page, id), [], `${slug} overlaid at every framework's default`);
     }
   }

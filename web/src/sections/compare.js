@@ -1,5 +1,6 @@
 // A comparison chart: several functions at their default parameters, f solid and f′ dashed
-// in one colour per function, each function toggleable (the toggles are the legend).
+// in one colour per function, each function toggleable (the toggles are the legend); with
+// functions from several groups, a button per group shows or hides all of its functions.
 
 import { h, tr } from '../ui/dom.js';
 import { formatNumber } from '../text/format.js';
@@ -9,7 +10,8 @@ import { createLineChart, curvesOf, redrawLine, sampleCount, xAtPointer } from '
 import { createChartCard } from '../charts/chart-card.js';
 import { createRangeControl } from './controls.js';
 import { commit, curvePoints, valueXs, showReading } from './kit.js';
-import { setField, setRange, setShown } from '../model/state.js';
+import { getField, setField, setRange, setShown } from '../model/state.js';
+import { summaryGroups } from '../text/summary-groups.js';
 
 export function mountCompareSection(lab, { slug: id }, ctx) {
   const { core, store, table, t } = ctx;
@@ -31,6 +33,18 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
     type: 'checkbox', id: `${id}-derivatives`, 'data-testid': `${id}-derivatives`, checked: current().derivatives,
     onchange: (e) => commit(store, (s) => setField(s, table, `${id}.derivatives`, e.target.checked)),
   });
+  // The groups the members come from, in page order; one group: no buttons.
+  const groups = summaryGroups(slugs.map((slug) => table.specs.get(slug)), table.groups)
+    .map((g) => ({ ...g, slugs: g.specs.map((spec) => spec.slug) }));
+  const setGroup = (slugsOfGroup, on) => commit(store, (s) => {
+    const shownNow = getField(s, table, `${id}.shown`);
+    const next = on ? [...shownNow, ...slugsOfGroup.filter((slug) => !shownNow.includes(slug))] : shownNow.filter((slug) => !slugsOfGroup.includes(slug));
+    return setField(s, table, `${id}.shown`, slugs.filter((slug) => next.includes(slug)));
+  });
+  const groupButtons = groups.length < 2 ? [] : groups.map((g) => h('button', {
+    type: 'button', className: 'chip', id: `${id}-group-${g.id}`, 'data-testid': `${id}-group-${g.id}`,
+    onclick: () => setGroup(g.slugs, !g.slugs.every(shown)),
+  }, tr('span', g.nameKey, t)));
   const range = createRangeControl({
     id, t, xmin: current().xmin, xmax: current().xmax,
     onRange: (a, b, moved) => commit(store, (s) => setRange(s, table, id, a, b, moved)),
@@ -41,6 +55,9 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
       h('label', { className: 'check', for: derivatives.id }, derivatives,
         h('span', { className: 'swatch', 'aria-hidden': 'true', dataset: { series: 'text', dash: 'dashed' } }),
         tr('span', 'compare.derivatives', t)),
+      ...(groupButtons.length ? [h('div', { className: 'compare-groups', role: 'group', 'aria-labelledby': `${id}-groups-label` },
+        tr('p', 'compare.groups', t, undefined, { className: 'picker-label', id: `${id}-groups-label` }),
+        h('ul', { className: 'picker-list' }, groupButtons.map((b) => h('li', {}, b))))] : []),
       range.root,
       tr('p', 'compare.defaults', t, undefined, { className: 'note' })),
   );
@@ -136,6 +153,7 @@ export function mountCompareSection(lab, { slug: id }, ctx) {
   const sync = () => {
     const s = current();
     for (const slug of slugs) card.setChecked(slug, s.shown.includes(slug));
+    groups.forEach((g, i) => groupButtons[i]?.setAttribute('aria-pressed', String(g.slugs.every((slug) => s.shown.includes(slug)))));
     derivatives.checked = s.derivatives;
     range.set(s.xmin, s.xmax);
     task.request();
