@@ -166,6 +166,10 @@ struct ActivationSpec {
   std::string_view formula_tex;     // f, in TeX (the page typesets it at build time)
   std::string_view derivative_tex;  // f'
   std::string_view param_derivative_tex;  // df/d(first param), for learnable ones (PReLU)
+  // A band the function ranges over in training (RReLU's random slope): its edges are f with
+  // both these parameters at the first's value, and at the second's. Empty: no band.
+  std::string_view band_low;
+  std::string_view band_high;
   Accuracy accuracy{2, 4};
   JsBaseline baseline{};
   // Scalar and pieces kinds.

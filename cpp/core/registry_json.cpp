@@ -171,6 +171,7 @@ void write_function(Json& j, const ActivationSpec& s) {
   write_params(j, s.params);
   j.field("formula", s.formula_tex).field("derivativeFormula", s.derivative_tex);
   if (!s.param_derivative_tex.empty()) j.field("parameterDerivativeFormula", s.param_derivative_tex);
+  if (!s.band_low.empty()) j.key("band").open('[').value(s.band_low).value(s.band_high).close(']');
   j.key("accuracy").open('{')
       .field("f", static_cast<double>(s.accuracy.f_ulp))
       .field("df", static_cast<double>(s.accuracy.df_ulp));

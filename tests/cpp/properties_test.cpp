@@ -323,6 +323,21 @@ TEST(Registry, ComparisonsNameFunctionsWithCurves) {
   }
 }
 
+// A training band names two of the row's parameters, and the band's edges are curves the
+// core can draw: f with both set to either one's value stays a valid call.
+TEST(Registry, BandsNameTwoParameters) {
+  for (const ActivationSpec& spec : registry()) {
+    SCOPED_TRACE(std::string(spec.slug));
+    EXPECT_EQ(spec.band_low.empty(), spec.band_high.empty());
+    if (spec.band_low.empty()) continue;
+    EXPECT_NE(spec.band_low, spec.band_high);
+    for (std::string_view name : {spec.band_low, spec.band_high}) {
+      EXPECT_EQ(std::count_if(spec.params.begin(), spec.params.end(), [&](const ParamSpec& p) { return p.name == name; }), 1)
+          << name;
+    }
+  }
+}
+
 TEST(Registry, Lookups) {
   EXPECT_EQ(find_activation("leaky-relu")->params[0].default_value, 0.2);
   EXPECT_EQ(find_activation("prelu")->params[0].default_value, 0.25);

@@ -367,6 +367,15 @@ TEST_F(RegistryJson, ListsEveryFunctionInRegistryOrder) {
     if (!spec.parent.empty()) {
       EXPECT_TRUE(same_string(f.get("parent"), spec.parent));
     }
+    const Value* band = f.get("band");
+    if (spec.band_low.empty()) {
+      EXPECT_EQ(band, nullptr);
+    } else {
+      ASSERT_NE(band, nullptr);
+      ASSERT_EQ(band->items.size(), 2u);
+      EXPECT_TRUE(same_string(&band->items[0], spec.band_low));
+      EXPECT_TRUE(same_string(&band->items[1], spec.band_high));
+    }
     if (has_curve(spec)) {
       EXPECT_TRUE(same_number(f.get("halfRange"), spec.half_range));
     }

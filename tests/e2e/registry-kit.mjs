@@ -213,8 +213,19 @@ function checkScalar(chart, spec, section, params, derivatives) {
     const dp = chart.datasets.find((d) => d.label === 'dparam');
     if (dp) problems.push(...comparePoints(dp.data, (xs) => core.parameterDerivative(slug, xs, params), { what: `${slug} ∂f/∂${spec.params[0].symbol}`, count: Infinity }));
   }
+  // A training band's edges: f with both band parameters at the low one's value, and at the high one's.
+  if (spec.band) {
+    spec.band.forEach((name, i) => {
+      const label = i === 0 ? 'band low' : 'band high';
+      const edge = { ...params, [spec.band[0]]: params[name], [spec.band[1]]: params[name] };
+      const d = chart.datasets.find((set) => set.label === label);
+      if (!d) problems.push(`${slug}: no curve "${label}"`);
+      else if (d.hidden) problems.push(`${slug}: the band's edge "${label}" is hidden`);
+      else problems.push(...comparePoints(d.data, (xs) => core.evaluate(slug, xs, edge), { what: `${slug} ${label}`, count: Infinity }));
+    });
+  }
   // The faint curves at the defaults: only while a parameter is off its default.
-  const faint = chart.datasets.filter((d) => !['f', 'df', 'dparam'].includes(d.label));
+  const faint = chart.datasets.filter((d) => !['f', 'df', 'dparam', 'band low', 'band high'].includes(d.label));
   if (spec.params.length === 0) return problems;
   if (faint.length !== 2) return [...problems, `${slug}: ${faint.length} faint default curves, expected 2`];
   if (atDefault) {

@@ -49,6 +49,9 @@ constexpr ActivationSpec rrelu_row() {
   s.baseline = {"const s = 0.5 * (p0 + p1); y = v > 0 || v !== v ? v : s === 0 ? 0 : s * v;",
                 "y = v > 0 ? 1 : v !== v ? v : 0.5 * (p0 + p1);"};
   s.properties = &Rrelu::properties;
+  // In training each negative input gets a slope drawn from [l, u]: the chart shows that band.
+  s.band_low = "lower";
+  s.band_high = "upper";
   return s;
 }
 

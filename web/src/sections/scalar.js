@@ -1,6 +1,6 @@
 // One scalar function's lab: f solid and f′ dashed (a learnable parameter p adds ∂f/∂p
-// dotted), the default curves faint once a parameter moves, parameter controls, x-range,
-// readout, properties.
+// dotted; a function with a training band, its two edges dotted), the default curves faint
+// once a parameter moves, parameter controls, x-range, readout, properties.
 
 import { h } from '../ui/dom.js';
 import { formatNumber } from '../text/format.js';
@@ -14,7 +14,7 @@ import {
 } from './kit.js';
 import { getIn, setField, setRange, paramFields, paramsOf, paramsAtDefault } from '../model/state.js';
 
-// Curve order: the faint defaults first, then the live curves.
+// Curve order: the faint defaults first, then the live curves, then the band's two edges.
 const DS = { defaultF: 0, defaultDf: 1, f: 2, df: 3, dparam: 4 };
 
 export function mountScalarSection(lab, { slug, level }, ctx) {
@@ -22,6 +22,10 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   const spec = table.specs.get(slug);
   const fields = paramFields(table, slug);
   const hasParamDerivative = Boolean(spec.parameterDerivativeFormula);
+  // The band's edges: f with both band parameters at the low one's value, and at the high one's.
+  const band = spec.band ?? null;
+  const bandEdges = (p) => (band ? band.map((name) => ({ ...p, [band[0]]: p[name], [band[1]]: p[name] })) : []);
+  const bandAt = hasParamDerivative ? 5 : 4;
   // ∂f/∂p names the learnable (first) parameter as the formulas write it.
   const dparamVars = { p: spec.params[0]?.symbol };
   const current = () => store.get().sections[slug];
@@ -42,6 +46,11 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     { key: 'f', labelKey: 'chart.f', series: 'f', dash: 'solid', checked: true },
     { key: 'df', labelKey: 'chart.df', series: 'df', dash: 'dashed', checked: true },
     hasParamDerivative && { key: 'dparam', labelKey: 'chart.dparam', vars: dparamVars, series: 'dparam', dash: 'dotted', checked: true },
+    band && {
+      key: 'band', labelKey: 'chart.band',
+      vars: { low: fields.find((f) => f.param === band[0]).symbol, high: fields.find((f) => f.param === band[1]).symbol },
+      series: 'muted', dash: 'dotted', checked: true,
+    },
     fields.length > 0 && {
       key: 'default', labelKey: 'chart.default', vars: { value: paramSummary(fields, defaults) },
       series: 'faint', dash: 'solid', checked: true, hidden: true,
@@ -95,7 +104,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
   // Each curve's { data, hidden } in DS order, n points; data undefined = keep what it has.
   function curveData(n, { xmin, xmax, p, properties, showDefault }) {
     const s = core.sample(slug, { xmin, xmax, n, params: p });
-    const sets = [{}, {}, {}, {}, {}].slice(0, hasParamDerivative ? 5 : 4);
+    const sets = Array.from({ length: bandAt + (band ? 2 : 0) }, () => ({}));
     const live = curvePoints(core, slug, s, properties, p);
     sets[DS.f].data = live.f;
     sets[DS.df].data = live.df;
@@ -109,6 +118,11 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
     sets[DS.f].hidden = !visible.f;
     sets[DS.df].hidden = !visible.df;
     if (hasParamDerivative) sets[DS.dparam].hidden = !visible.dparam;
+    bandEdges(p).forEach((edge, i) => {
+      const e = core.sample(slug, { xmin, xmax, n, params: edge });
+      sets[bandAt + i].data = curvePoints(core, slug, e, core.properties(slug, edge), edge).f;
+      sets[bandAt + i].hidden = !card.isChecked('band');
+    });
     const faint = showDefault && card.isChecked('default');
     sets[DS.defaultF].hidden = !(faint && visible.f);
     sets[DS.defaultDf].hidden = !(faint && visible.df);
@@ -176,6 +190,7 @@ export function mountScalarSection(lab, { slug, level }, ctx) {
       { label: 'df', color: theme.series.df, colorOf: (th) => th.series.df, dash: 'dashed' },
     ];
     if (hasParamDerivative) series.push({ label: 'dparam', color: theme.series.dparam, colorOf: (th) => th.series.dparam, dash: 'dotted' });
+    if (band) for (const edge of ['band low', 'band high']) series.push({ label: edge, color: theme.muted, colorOf: (th) => th.muted, dash: 'dotted' });
     const view = renderText();
     // Made with its curves, so Chart.js lays it out and draws it once.
     const data = curveData(sampleCountFor(card.canvas), view);
