@@ -96,7 +96,7 @@ export function requiredMeta(section) {
     keys.push(...spec.pieces.presets.map((preset) => `ui.preset-${preset.id}`));
     if (spec.pieces.presets.some((preset) => preset.targetQuadratic !== undefined)) keys.push('ui.target');
   }
-  if (spec.kind === 'vector') keys.push('ui.outputs', 'ui.outputsName');
+  if (spec.kind === 'vector') keys.push('ui.outputs', 'ui.outputsName', 'ui.symbol');
   return keys;
 }
 

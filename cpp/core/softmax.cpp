@@ -80,6 +80,67 @@ void softmax(const double* logits, std::size_t n, double temperature, double* ou
   for (std::size_t i = 0; i < n; ++i) out[i] /= total;
 }
 
+void log_softmax(const double* logits, std::size_t n, double temperature, double* out) noexcept {
+  double max = -INFINITY;
+  std::size_t top = 0;  // the first largest logit: its own term, exp(0) = 1, is left out of the sum
+  bool any_nan = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(logits[i])) any_nan = true;
+    if (logits[i] > max) {
+      max = logits[i];
+      top = i;
+    }
+  }
+  if (any_nan) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = NAN;
+    return;
+  }
+  // The logarithms of softmax's limits: all -inf is uniform, +inf logits share the mass.
+  if (max == -INFINITY) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = -std::log(static_cast<double>(n));
+    return;
+  }
+  if (std::isinf(max) && max > 0) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) count += logits[i] == max;
+    for (std::size_t i = 0; i < n; ++i) out[i] = logits[i] == max ? -std::log(static_cast<double>(count)) : -INFINITY;
+    return;
+  }
+  // log sum_j exp(d_j) = log1p(sum over j != top): the largest term is exactly 1, so the
+  // rest is summed (compensated, each term corrected by its argument's low part) and log1p
+  // keeps it when it is tiny.
+  double sum = 0.0, compensation = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i == top) continue;
+    const detail::TwoDouble arg = detail::divide(detail::two_difference(logits[i], max), temperature);
+    const double e = std::exp(arg.hi);
+    const double term = std::isfinite(arg.lo) ? e + e * arg.lo : e;
+    const double t = sum + term;
+    compensation += std::fabs(sum) >= std::fabs(term) ? (sum - t) + term : (term - t) + sum;
+    sum = t;
+  }
+  const double log_total = std::log1p(sum + compensation);
+  // d_i - log_total: both parts are <= 0, so nothing cancels.
+  for (std::size_t i = 0; i < n; ++i) {
+    const detail::TwoDouble arg = detail::divide(detail::two_difference(logits[i], max), temperature);
+    out[i] = (arg.hi - log_total) + (std::isfinite(arg.lo) ? arg.lo : 0.0);
+  }
+}
+
+void log_softmax_jacobian(const double* log_probabilities, std::size_t n, double temperature,
+                          double* out) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      out[i * n + j] = (i == j ? -std::expm1(log_probabilities[j]) : -std::exp(log_probabilities[j])) / temperature;
+    }
+  }
+}
+
+void log_softmax_jacobian_diagonal(const double* log_probabilities, std::size_t n, double temperature,
+                                   double* out) noexcept {
+  for (std::size_t i = 0; i < n; ++i) out[i] = -std::expm1(log_probabilities[i]) / temperature;
+}
+
 void softmax_jacobian(const double* probabilities, std::size_t n, double temperature,
                       double* out) noexcept {
   for (std::size_t i = 0; i < n; ++i) {

@@ -24,4 +24,16 @@ void softmax_jacobian(const double* probabilities, std::size_t n, double tempera
 void softmax_jacobian_diagonal(const double* probabilities, std::size_t n, double temperature,
                                double* out) noexcept;
 
+// out[i] = log softmax(z, T)_i = (z_i - max)/T - log(sum_j exp((z_j - max)/T)), without ever
+// forming the probabilities: finite wherever the true value is (a probability that
+// underflows to 0 still has a finite logarithm), within a few ULP.
+void log_softmax(const double* logits, std::size_t n, double temperature, double* out) noexcept;
+
+// d log softmax_i / d z_j = (delta_ij - s_j) / T, from the log-probabilities `log_probabilities`
+// (s_j = exp of them), row-major into out[n*n]; and its diagonal, -expm1(l_i) / T.
+void log_softmax_jacobian(const double* log_probabilities, std::size_t n, double temperature,
+                          double* out) noexcept;
+void log_softmax_jacobian_diagonal(const double* log_probabilities, std::size_t n, double temperature,
+                                   double* out) noexcept;
+
 }  // namespace activation

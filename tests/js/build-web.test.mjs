@@ -145,7 +145,7 @@ test('each content file must name what its registry row needs', () => {
   assert.deepEqual(requiredMeta(intro), ['title', 'description']);
   assert.deepEqual(requiredMeta(one), ['name', 'description', 'params.alpha']);
   assert.deepEqual(requiredMeta(bent), ['name', 'description', 'ui.preset-flat', 'ui.preset-cup', 'ui.target']);
-  assert.deepEqual(requiredMeta(vec), ['name', 'description', 'params.temperature', 'ui.outputs', 'ui.outputsName']);
+  assert.deepEqual(requiredMeta(vec), ['name', 'description', 'params.temperature', 'ui.outputs', 'ui.outputsName', 'ui.symbol']);
 });
 
 test('the content adds names, headings and labels to the dictionary, not descriptions', () => {

@@ -32,8 +32,10 @@ test('loadCore returns one shared core', async () => {
 
 test("list() gives the seed article's functions in its order, with their parameters", () => {
   const list = core.list();
+  // log-softmax is issue 12's, shown beside softmax inside its section.
   assert.deepEqual(list.filter((e) => e.group === 'article').map((e) => e.slug),
-    ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout', 'softmax']);
+    ['step', 'sigmoid', 'tanh', 'relu', 'softplus', 'leaky-relu', 'prelu', 'elu', 'maxout', 'softmax', 'log-softmax']);
+  assert.equal(list.find((e) => e.slug === 'log-softmax').parent, 'softmax');
   const bySlug = Object.fromEntries(list.map((e) => [e.slug, e]));
   assert.deepEqual(bySlug['leaky-relu'].params, [{ name: 'alpha', symbol: 'α', default: 0.2, min: 0, max: 1, minExclusive: false }]);
   assert.deepEqual(bySlug.prelu.params, [{ name: 'a', symbol: 'a', default: 0.25, min: -1, max: 2, minExclusive: false }]);
@@ -296,4 +298,17 @@ test('an out array receives the result without a new allocation, and must fit', 
   assert.deepEqual([...out], [...core.derivative('sigmoid', xs)]);
   assert.throws(() => core.evaluate('relu', xs, undefined, new Float64Array(2)), /out must be a Float64Array of length 3/);
   assert.throws(() => core.evaluate('relu', xs, undefined, [0, 0, 0]), /out must be a Float64Array of length 3/);
+});
+
+test('logSoftmax(logits, T): finite wherever the true value is, ln of softmax elsewhere, errors named', () => {
+  assert.deepEqual(Array.from(core.logSoftmax([0, -1000])), [0, -1000], 'softmax underflows to 0 there; its log does not');
+  assert.deepEqual(Array.from(core.logSoftmax([0, -100], 0.05)), [0, -2000]);
+  const z = [2, 1, 0.1];
+  const s = core.softmax(z, 0.5);
+  core.logSoftmax(z, 0.5).forEach((l, i) => assert.ok(Math.abs(l - Math.log(s[i])) <= 1e-15 * Math.abs(l), `${l} vs ln ${s[i]}`));
+  assert.ok(Math.abs(core.logSoftmax([1e-300, 0, 5]).reduce((a, l) => a + Math.exp(l), 0) - 1) < 1e-15);
+  assert.throws(() => core.logSoftmax([]), /logits must have 1 to/);
+  assert.throws(() => core.logSoftmax([1, 2], 0), /temperature must be a finite number/);
+  assert.throws(() => core.logSoftmax('1,2'), /logits/);
+  assert.equal(core.logSoftmaxJacobian([1, 2]).length, 4);
 });

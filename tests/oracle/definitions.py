@@ -264,6 +264,17 @@ def softmax(z, p):
     return [wi / total for wi in w]
 
 
+def log_softmax(z, p):
+    """l_i = (z_i - max)/T - log(sum_j exp((z_j - max)/T)), exactly; finite wherever z is."""
+    zs = [mpf(v) for v in z]
+    m = max(zs)
+    t = mpf(p['temperature'])
+    # log(1 + rest) with log1p: at mpmath's working precision 1 + e^-1420 would round to 1.
+    top = zs.index(m)
+    log_total = mpmath.log1p(mpmath.fsum(mpmath.exp((v - m) / t) for i, v in enumerate(zs) if i != top))
+    return [(v - m) / t - log_total for v in zs]
+
+
 def softmax_cases(seed=20240229):
     rng = random.Random(seed)
     random_logits = [rng.uniform(-20.0, 20.0) for _ in range(1000)]
@@ -288,4 +299,5 @@ def softmax_cases(seed=20240229):
 
 VECTOR = {
     'softmax': (softmax, softmax_cases()),
+    'log-softmax': (log_softmax, softmax_cases()),
 }

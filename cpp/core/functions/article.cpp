@@ -79,6 +79,17 @@ struct Maxout {
     maxout_argmax_batch(x, out, n, a.pieces, a.piece_count);
   }
 };
+struct LogSoftmax {
+  static void f(const double* z, std::size_t n, const ParamValues& v, double* out) noexcept {
+    log_softmax(z, n, v[0], out);
+  }
+  static void jacobian(const double* l, std::size_t n, const ParamValues& v, double* out) noexcept {
+    log_softmax_jacobian(l, n, v[0], out);
+  }
+  static void diagonal(const double* l, std::size_t n, const ParamValues& v, double* out) noexcept {
+    log_softmax_jacobian_diagonal(l, n, v[0], out);
+  }
+};
 struct Softmax {
   static void f(const double* z, std::size_t n, const ParamValues& v, double* out) noexcept {
     softmax(z, n, v[0], out);
@@ -266,6 +277,25 @@ constexpr ActivationSpec softmax_row() {
   return s;
 }
 
+// Beside softmax (issue 12): its logarithm, the form losses use, computed without forming
+// the probabilities.
+constexpr ActivationSpec log_softmax_row() {
+  ActivationSpec s;
+  s.slug = "log-softmax";
+  s.kind = Kind::vector;
+  s.parent = "softmax";
+  s.params = kSoftmaxParams;
+  s.formula_tex = R"(\ell_i = \log s_i = \frac{z_i}{T} - \log \sum_{j=1}^{m} e^{z_j / T})";
+  s.derivative_tex = R"(\frac{\partial \ell_i}{\partial z_j} = \frac{1}{T}\,(\delta_{ij} - s_j))";
+  s.accuracy = {4, 4};
+  s.properties = &log_softmax_properties;
+  s.vector_f = &LogSoftmax::f;
+  s.jacobian = &LogSoftmax::jacobian;
+  s.jacobian_diagonal = &LogSoftmax::diagonal;
+  s.vector = {kSoftmaxMaxLength, kSoftmaxJacobianMaxLength, 2, 10, 100.0, kSoftmaxDefaultLogits};
+  return s;
+}
+
 }  // namespace
 
 // In page order.
@@ -273,7 +303,7 @@ constexpr ActivationSpec kArticleFunctions[] = {
     in_group(step_row(), kGroup),     in_group(sigmoid_row(), kGroup), in_group(tanh_row(), kGroup),
     in_group(relu_row(), kGroup),     in_group(softplus_row(), kGroup), in_group(leaky_relu_row(), kGroup),
     in_group(prelu_row(), kGroup),    in_group(elu_row(), kGroup),     in_group(maxout_row(), kGroup),
-    in_group(softmax_row(), kGroup),
+    in_group(softmax_row(), kGroup),  in_group(log_softmax_row(), kGroup),
 };
 
 Span<ActivationSpec> article_functions() { return kArticleFunctions; }

@@ -189,4 +189,14 @@ Properties softmax_properties(const Arguments& args) {
           0.25 / temperature, kNaN, kNaN, true, Saturation::both, true};
 }
 
+Properties log_softmax_properties(const Arguments& args) {
+  const double temperature = args.values[0];
+  // log s_i <= 0 (0 only for a single logit or one far above the rest); unbounded below.
+  // d l_i/dz_j = (delta_ij - s_j)/T: (1 - s_i)/T > 0 on the diagonal, -s_j/T < 0 off it, so
+  // monotonic in its own input only. |entries| stay below 1/T, approached as s_i -> 0 (on the
+  // diagonal) or s_j -> 1 (off it). An output flattens (saturates) only as its logit leads.
+  return {{-kInf, 0.0, false, true, {}}, kNaN, Monotonicity::own_input, Centring::none, kSmooth, {},
+          1.0 / temperature, kNaN, kNaN, false, Saturation::right, true};
+}
+
 }  // namespace activation

@@ -16,5 +16,6 @@ Properties leaky_relu_properties(const Arguments& args);
 Properties elu_properties(const Arguments& args);
 Properties maxout_properties(const Arguments& args);
 Properties softmax_properties(const Arguments& args);
+Properties log_softmax_properties(const Arguments& args);
 
 }  // namespace activation

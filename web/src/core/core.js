@@ -102,7 +102,8 @@ function copyOut(heap, address, n, target) {
 
 function toFloat64(values, name) {
   if (values instanceof Float64Array) return values;
-  if (values == null || typeof values.length !== 'number') {
+  // A string has a length too, but its characters are not numbers.
+  if (values == null || typeof values === 'string' || typeof values.length !== 'number') {
     throw new Error(`${name} must be an array of numbers`);
   }
   return Float64Array.from(values, Number);

@@ -98,6 +98,10 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
   const logitsCanvas = h('canvas', { id: `${slug}-logits-chart`, 'data-testid': `${slug}-logits-chart`, role: 'img', 'aria-label': '', className: 'draggable' });
   const probCanvas = h('canvas', { id: `${slug}-chart`, 'data-testid': `${slug}-chart`, role: 'img', 'aria-label': '' });
   const sum = h('p', { id: `${slug}-sum`, className: 'note' });
+  // Its outputs' symbol (s, ℓ) and what they are: probabilities, or their logarithms (a range
+  // that ends at 0, log-softmax), whose exponentials sum to 1 instead.
+  const symbol = () => t(`ui.${slug}.symbol`);
+  const logs = table.specs.get(slug).properties.range.max === 0;
   const probTable = h('table', { id: `${slug}-values-table`, className: 'values-table' });
   const jacobian = h('table', { id: `${slug}-jacobian`, 'data-testid': `${slug}-jacobian`, className: 'jacobian' });
   const props = createPropertiesBlock({ id: slug, t, level, titleKey: 'props.headingCurrent' });
@@ -118,7 +122,7 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
         h('div', { className: 'button-row' }, addButton), hint),
       tControl.root),
     h('div', { className: 'lab-jacobian' },
-      tr(`h${Math.min(6, level)}`, 'vector.jacobian', t, undefined, { className: 'lab-heading', id: `${slug}-jacobian-title` }),
+      tr(`h${Math.min(6, level)}`, 'vector.jacobian', t, { s: symbol() }, { className: 'lab-heading', id: `${slug}-jacobian-title` }),
       h('div', { className: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': `${slug}-jacobian-title` }, jacobian)),
     props.root,
   );
@@ -144,7 +148,9 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
     const s = core.evaluate(slug, z, params);
     const J = core.jacobian(slug, z, params);
     props.render(core.properties(slug, params));
-    sum.textContent = t('vector.sum', { sum: formatNumber(s.reduce((a, b) => a + b, 0), 6) });
+    sum.textContent = logs
+      ? t('vector.sumExp', { s: symbol(), sum: formatNumber(s.reduce((a, b) => a + Math.exp(b), 0), 6) })
+      : t('vector.sum', { sum: formatNumber(s.reduce((a, b) => a + b, 0), 6) });
     // Array.from: a Float64Array's own map would turn the label strings into NaN.
     const list2 = (values) => Array.from(values, (v, i) => `${labels()[i]} = ${formatNumber(v)}`).join(', ');
     logitsCanvas.setAttribute('aria-label', t('vector.ariaLogits', { values: list2(z) }));
@@ -163,6 +169,8 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
     if (probChart) {
       probChart.data.labels = labels();
       probChart.data.datasets[0].data = Array.from(s);
+      // Log-probabilities: from a round number below the smallest up to 0.
+      if (logs) probChart.options.scales.y.min = -Math.max(1, Math.ceil(-Math.min(...s, -1)));
       probChart.update('none');
     }
   }
@@ -170,7 +178,7 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
   function renderProbTable(z, s) {
     probTable.replaceChildren(
       h('caption', { id: `${slug}-values-caption` }, t(`ui.${slug}.outputs`)),
-      h('thead', {}, h('tr', {}, ['vector.tableIndex', 'vector.tableLogit', 'vector.tableProbability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, ['vector.tableIndex', 'vector.tableLogit', 'vector.tableProbability'].map((k) => h('th', { scope: 'col' }, t(k, { s: symbol() }))))),
       h('tbody', {}, Array.from(z, (v, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), h('td', {}, formatNumber(v)), h('td', {}, formatNumber(s[i]))))));
   }
 
@@ -179,7 +187,7 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
     for (const v of J) biggest = Math.max(biggest, Math.abs(v));
     const head = h('tr', {}, h('td'), Array.from({ length: n }, (_, j) => h('th', { scope: 'col' }, t('vector.col', { j: j + 1 }))));
     const body = Array.from({ length: n }, (_, i) => h('tr', {},
-      h('th', { scope: 'row' }, t('vector.row', { i: i + 1 })),
+      h('th', { scope: 'row' }, t('vector.row', { s: symbol(), i: i + 1 })),
       Array.from({ length: n }, (_, j) => {
         const v = J[i * n + j];
         const cell = h('td', { className: v > 0 ? 'pos' : v < 0 ? 'neg' : '' }, formatNumber(v, 3));
@@ -187,7 +195,7 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
         cell.style.setProperty('--heat', `${Math.round((biggest ? Math.abs(v) / biggest : 0) * HEAT_MAX)}%`);
         return cell;
       })));
-    jacobian.replaceChildren(h('caption', {}, t('vector.jacobianCaption')), h('thead', {}, head), h('tbody', {}, body));
+    jacobian.replaceChildren(h('caption', {}, t('vector.jacobianCaption', { s: symbol() })), h('thead', {}, head), h('tbody', {}, body));
   }
 
   const task = createFrameTask(render);
@@ -224,7 +232,7 @@ export function mountVectorSection(lab, { slug, level }, ctx) {
     logitsChart = createBarChart(logitsCanvas, {
       labels: labels(), color: theme.series.barAlt, theme, yMin: -logitAxis(), yMax: logitAxis(), onResize: () => task.request(),
     });
-    probChart = createBarChart(probCanvas, { labels: labels(), color: theme.series.bar, theme, yMin: 0, yMax: 1 });
+    probChart = createBarChart(probCanvas, { labels: labels(), color: theme.series.bar, theme, yMin: logs ? -1 : 0, yMax: logs ? 0 : 1 });
     logitsChart.$bar = 'barAlt';
     probChart.$bar = 'bar';
     ctx.trackChart(logitsChart);
