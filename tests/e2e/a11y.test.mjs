@@ -68,6 +68,8 @@ test('every chart is role="img" with a label, and has a values table or a table 
       // The values table holds numbers once opened.
       const last = pg.curveFunctions.at(-1).slug;
       await page.locator(`#${last}-values summary`).click();
+      // The table is filled when the <details> reports it opened (a task after the click).
+      await page.locator(`#${last}-values-table tbody tr`).first().waitFor({ timeout: 5000 });
       const rows = await page.locator(`#${last}-values-table tbody tr`).count();
       assert.ok(rows >= 5, `${last} values table has ${rows} rows`);
       await close();

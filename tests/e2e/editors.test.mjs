@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {
   useSite, pageFormat, waitForChart, readChart, dataset, close, frames,
 } from './harness.mjs';
-import { registry, checkSection, sectionState } from './registry-kit.mjs';
+import { registry, checkSection, sectionState, specOf } from './registry-kit.mjs';
 
 const site = useSite();
 const { core } = registry;
@@ -26,7 +26,9 @@ async function checkVector(page, slug, expectedLogits) {
   assert.deepEqual(boxes, logits, 'the boxes show the inputs');
   if (expectedLogits) assert.deepEqual(logits, expectedLogits, 'the inputs');
   assert.deepEqual(await checkSection(page, slug), []);
-  const sum = Array.from(core.evaluate(slug, logits, params)).reduce((a, b) => a + b, 0);
+  // Probabilities sum to 1; log-probabilities (a range that ends at 0) through their exponentials.
+  const logs = specOf(slug).properties.range.max === 0;
+  const sum = Array.from(core.evaluate(slug, logits, params)).reduce((a, b) => a + (logs ? Math.exp(b) : b), 0);
   const text = await page.locator(`#${slug}-sum`).textContent();
   assert.ok(text.includes(formatNumber(sum, 6)), `the sum reads ${formatNumber(sum, 6)}: "${text}"`);
   return logits;
