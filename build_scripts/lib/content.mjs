@@ -14,13 +14,11 @@ import { createMarkdown, focusableScrollers, tableHeaders } from './markdown.mjs
 import { numberContext } from './number-expr.mjs';
 import { identityFailures } from './identities.mjs';
 import { expandNumbers } from './numbers.mjs';
+import { comparisonKind } from '../../web/src/model/state.js';
 import { ROOT, WEB } from './paths.mjs';
 
 export const LANGS = ['en', 'ko'];
 export const CONTENT_DIR = path.join(ROOT, 'web', 'content');
-
-// A comparison's section kind, by its style (core.comparisons()); checklists are 'compare'.
-const KIND_OF_STYLE = { picker: 'picker', frameworks: 'frameworks' };
 
 /** The one group of a registry that does not say (a test's small list): the article. */
 export const ARTICLE_GROUPS = [{ id: 'article', part: 'article' }];
@@ -52,7 +50,7 @@ export function pageSections(list, comparisons, groups = ARTICLE_GROUPS) {
   const partOf = (spec) => groupOf.get(spec.group ?? groups[0].id).part;
   const fn = (spec, parent = spec.parent) => ({ id: spec.slug, kind: spec.kind, spec, parent, part: partOf(spec) });
   const comparison = (c) => ({
-    id: c.id, kind: KIND_OF_STYLE[c.style] ?? 'compare', comparison: c, part: c.part ?? 'article',
+    id: c.id, kind: comparisonKind(c.style), comparison: c, part: c.part ?? 'article',
   });
   const inPart = (part) => (c) => (c.part ?? 'article') === part;
   const article = [

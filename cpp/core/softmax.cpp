@@ -2,35 +2,13 @@
 
 #include <cmath>
 
+#include "exact_arithmetic.hpp"
+
 namespace activation {
 
 namespace detail {
-// x - m as an unevaluated sum hi + lo (Knuth's TwoSum): exact, so exp's argument
-// carries no rounding error. Plain x - max costs ~|x - max| ULP after exp; this removes it.
-struct TwoDouble {
-  double hi;
-  double lo;
-};
-inline TwoDouble two_difference(double a, double b) noexcept {
-  const double hi = a - b;
-  const double bb = hi - a;
-  const double lo = (a - (hi - bb)) - (b + bb);
-  return {hi, lo};
-}
-// (hi + lo) / t, keeping the division's remainder. Without FMA (wasm has none), split
-// q*t exactly with Dekker's product.
-inline double split_high(double v) noexcept {
-  constexpr double kSplitter = 134217729.0;  // 2^27 + 1
-  const double c = kSplitter * v;
-  return c - (c - v);
-}
-inline TwoDouble two_product(double a, double b) noexcept {
-  const double p = a * b;
-  const double ah = split_high(a), al = a - ah;
-  const double bh = split_high(b), bl = b - bh;
-  const double e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-  return {p, e};
-}
+// The shifted logit x - max is carried exactly (two_difference) and divided by T keeping the
+// remainder: plain (x - max)/T would cost ~|x - max| ULP after exp.
 inline TwoDouble divide(TwoDouble d, double t) noexcept {
   if (t == 1.0) return d;
   const double q = d.hi / t;
@@ -68,7 +46,7 @@ void softmax(const double* logits, std::size_t n, double temperature, double* ou
   // by the exact low part of its argument: exp(hi + lo) ~ exp(hi) * (1 + lo).
   double sum = 0.0, compensation = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
-    const detail::TwoDouble arg = detail::divide(detail::two_difference(logits[i], max), temperature);
+    const TwoDouble arg = detail::divide(two_difference(logits[i], max), temperature);
     const double e = std::exp(arg.hi);
     const double term = std::isfinite(arg.lo) ? e + e * arg.lo : e;
     out[i] = term;
@@ -112,7 +90,7 @@ void log_softmax(const double* logits, std::size_t n, double temperature, double
   double sum = 0.0, compensation = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     if (i == top) continue;
-    const detail::TwoDouble arg = detail::divide(detail::two_difference(logits[i], max), temperature);
+    const TwoDouble arg = detail::divide(two_difference(logits[i], max), temperature);
     const double e = std::exp(arg.hi);
     const double term = std::isfinite(arg.lo) ? e + e * arg.lo : e;
     const double t = sum + term;
@@ -122,7 +100,7 @@ void log_softmax(const double* logits, std::size_t n, double temperature, double
   const double log_total = std::log1p(sum + compensation);
   // d_i - log_total: both parts are <= 0, so nothing cancels.
   for (std::size_t i = 0; i < n; ++i) {
-    const detail::TwoDouble arg = detail::divide(detail::two_difference(logits[i], max), temperature);
+    const TwoDouble arg = detail::divide(two_difference(logits[i], max), temperature);
     out[i] = (arg.hi - log_total) + (std::isfinite(arg.lo) ? arg.lo : 0.0);
   }
 }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <limits>
 
+#include "../exact_arithmetic.hpp"
 #include "../scalar_activations.hpp"
 #include "groups.hpp"
 #include "row_builder.hpp"
@@ -85,26 +86,8 @@ constexpr double kTanhshrinkSeries[] = {
 constexpr double kTanhshrinkSeriesBelow = 0.5;
 constexpr double kTanhshrinkHalvingBelow = 2.0;
 
-// The rounding error of the product a·b: exactly a·b − fl(a·b) (Dekker). With a hardware fma
-// that is fma(a, b, −p). Without one (wasm, baseline x86-64) std::fma is a software routine
-// (it made wasm's tanhshrink 3-6x slower than native), so Veltkamp's split gives the same exact
-// error in plain products and sums; a target without fma cannot contract those into fma,
-// which would spoil them. Exact for |a|, |b| < 2^995 with a product well above the
-// subnormals: here |a|, |b| <= 2, and where products are tiny their errors no longer matter.
-inline double product_error(double a, double b, double p) noexcept {
-#if defined(__FMA__) || defined(__ARM_FEATURE_FMA)
-  return std::fma(a, b, -p);
-#else
-  constexpr double kSplit = 134217729.0;  // 2^27 + 1
-  const double ca = kSplit * a;
-  const double a_hi = ca - (ca - a);
-  const double a_lo = a - a_hi;
-  const double cb = kSplit * b;
-  const double b_hi = cb - (cb - b);
-  const double b_lo = b - b_hi;
-  return ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo;
-#endif
-}
+// The products' rounding errors come from exact_arithmetic.hpp's product_error (Dekker):
+// exact here, where |a|, |b| <= 2 and where products are tiny their errors no longer matter.
 
 // a³/3 + a³·a²·P(a²) for 0 <= a < 1/2: the cube as an unevaluated sum (c + c_lo, exact up
 // to the rounding of c_lo), divided by 3 with the division's remainder (exact).

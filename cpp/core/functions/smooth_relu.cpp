@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 
+#include "../exact_arithmetic.hpp"
 #include "../scalar_activations.hpp"
 #include "groups.hpp"
 #include "row_builder.hpp"
@@ -25,32 +26,10 @@ using rows::scalar_row;
 constexpr std::string_view kGroup = "smooth-relu";
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// ---- double-double helpers (error-free transformations, no fma: wasm has none in hardware)
+// ---- double-double helpers, on exact_arithmetic.hpp's error-free sums and products (for
+// |a|, |b| < 1e150, so that the product's splits cannot overflow)
 
-struct Dd {
-  double hi;
-  double lo;
-};
-
-// a + b = s + e exactly (Knuth's TwoSum, any order of magnitudes).
-inline Dd two_sum(double a, double b) noexcept {
-  const double s = a + b;
-  const double bb = s - a;
-  return {s, (a - (s - bb)) + (b - bb)};
-}
-
-// a · b = p + e exactly (Dekker), for |a|, |b| < 1e150 so that the splits cannot overflow.
-inline Dd two_prod(double a, double b) noexcept {
-  constexpr double kSplit = 134217729.0;  // 2^27 + 1
-  const double p = a * b;
-  const double ca = kSplit * a;
-  const double ah = ca - (ca - a);
-  const double al = a - ah;
-  const double cb = kSplit * b;
-  const double bh = cb - (cb - b);
-  const double bl = b - bh;
-  return {p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
-}
+using Dd = TwoDouble;
 
 // m · e^(hi + lo) for hi <= 0 and |lo| <= ulp(hi). Past hi = -600 the product would lose
 // digits as it enters the subnormals (and x · e^hi would be rounded twice there), so e^hi is
@@ -79,7 +58,7 @@ inline Dd quick_two_sum(double a, double b) noexcept {  // |a| >= |b|
   return {s, b - (s - a)};
 }
 inline Dd dd_mul(Dd a, Dd b) noexcept {
-  const Dd p = two_prod(a.hi, b.hi);
+  const Dd p = two_product(a.hi, b.hi);
   return quick_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
 }
 inline Dd dd_add(Dd a, Dd b) noexcept {
@@ -155,13 +134,13 @@ inline double mills_series_minus_one(double z) noexcept {
 
 // e^(-x²/2) as hi + lo exponent (x² in double-double), for mul_exp.
 inline Dd minus_half_square(double x) noexcept {
-  const Dd sq = two_prod(x, x);
+  const Dd sq = two_product(x, x);
   return {-0.5 * sq.hi, -0.5 * sq.lo};
 }
 
 // Φ(x) for -10 <= x <= 40.
 inline double normal_cdf(double x) noexcept {
-  Dd t = two_prod(-x, kInvSqrt2Hi);
+  Dd t = two_product(-x, kInvSqrt2Hi);
   t.lo += -x * kInvSqrt2Lo;
   const double e = std::erfc(t.hi);
   // erfc(t + δ) = erfc(t) - δ · 2/√π · e^(-t²).
@@ -209,7 +188,7 @@ constexpr Dd kGeluSlopeSeries[] = {
 constexpr Dd kInvSqrt2PiDd = {0.3989422804014327, -2.49232720227773e-17};
 
 inline double gelu_slope_series(double x) noexcept {
-  const Dd sq = two_prod(x, x);
+  const Dd sq = two_product(x, x);
   const Dd z = {-0.5 * sq.hi, -0.5 * sq.lo};
   constexpr int kTerms = sizeof kGeluSlopeSeries / sizeof kGeluSlopeSeries[0];
   Dd s = kGeluSlopeSeries[kTerms - 1];
@@ -235,7 +214,7 @@ struct Gelu {
     if (x > kIdentityAbove) return 1.0;
     const Dd h = minus_half_square(x);
     if (x < kGeluSeriesBelow) {  // -φ(x) |x| (1 - z S), z = 1/x²
-      const Dd ca = two_prod(kInvSqrt2Pi, -x);
+      const Dd ca = two_product(kInvSqrt2Pi, -x);
       const double z = 1.0 / (x * x);
       const double zs = z + z * mills_series_minus_one(z);
       return mul_exp(-ca.hi, h.hi, h.lo + ca.lo / ca.hi + kInvSqrt2PiRelLo - zs);
@@ -290,20 +269,20 @@ constexpr double kGeluTanhZeroBelow = -40.0;  // 2u < -4600: f and f' underflow 
 
 // 0.044715 x³ in double-double.
 inline Dd gelu_tanh_cubic(double x) noexcept {
-  const Dd sq = two_prod(x, x);
-  Dd cube = two_prod(sq.hi, x);
+  const Dd sq = two_product(x, x);
+  Dd cube = two_product(sq.hi, x);
   cube.lo += sq.lo * x;
-  Dd c = two_prod(kGeluCubic, cube.hi);
+  Dd c = two_product(kGeluCubic, cube.hi);
   c.lo += kGeluCubic * cube.lo;
   return c;
 }
 
 // √(2/π)(x + m · c) in double-double, for c = 0.044715 x³: u (m = 1) and x u' / 1 (m = 3).
 inline Dd gelu_tanh_sum(double x, double m, Dd c) noexcept {
-  const Dd mc = two_prod(m, c.hi);
+  const Dd mc = two_product(m, c.hi);
   Dd s = two_sum(x, mc.hi);
   s.lo += mc.lo + m * c.lo;
-  Dd u = two_prod(kSqrt2OverPi, s.hi);
+  Dd u = two_product(kSqrt2OverPi, s.hi);
   u.lo += kSqrt2OverPi * s.lo;
   return u;
 }
@@ -385,7 +364,7 @@ constexpr double kSiluOneAbove = 745.0;  // e^-t underflows: f = x, f' = 1
 // irrelevant there).
 inline Dd scaled(double beta, double x) noexcept {
   if (!(std::fabs(x) < 1e150)) return {beta * x, 0.0};
-  return two_prod(beta, x);
+  return two_product(beta, x);
 }
 
 struct Silu {
@@ -483,7 +462,7 @@ struct MishLeft {  // n = E(E + 2) and n + 2, in double-double, for x < 0
 inline MishLeft mish_left(double x) noexcept {
   const double e = std::exp(x);
   const Dd s = two_sum(e, 2.0);
-  Dd n = two_prod(e, s.hi);
+  Dd n = two_product(e, s.hi);
   n.lo += e * s.lo;
   Dd n2 = two_sum(2.0, n.hi);
   n2.lo += n.lo;
@@ -503,9 +482,9 @@ struct Mish {
     const MishLeft m = mish_left(x);
     // q + q_lo = n / (n + 2), from the division's exact remainder.
     const double q = m.n.hi / m.n2.hi;
-    const Dd qd = two_prod(q, m.n2.hi);
+    const Dd qd = two_product(q, m.n2.hi);
     const double q_lo = (((m.n.hi - qd.hi) - qd.lo) + m.n.lo - q * m.n2.lo) / m.n2.hi;
-    const Dd p = two_prod(x, q);
+    const Dd p = two_product(x, q);
     return p.hi + (p.lo + x * q_lo);
   }
   static double df(double x, const Arguments&) noexcept {
@@ -522,7 +501,7 @@ struct Mish {
     const double e = m.e;
     const double bracket = 4.0 * (1.0 + x) + e * ((6.0 + 4.0 * x) + e * (4.0 + e));
     // bracket / (n + 2)², the square's rounding and n + 2's low part folded in.
-    const Dd sq = two_prod(m.n2.hi, m.n2.hi);
+    const Dd sq = two_product(m.n2.hi, m.n2.hi);
     const double q = bracket / sq.hi;
     return e * (q - q * (sq.lo / sq.hi + 2.0 * m.n2.lo / m.n2.hi));
   }
@@ -572,11 +551,11 @@ struct SquareplusRoot {  // √(x² + b) = hi + lo
   double lo;
 };
 inline SquareplusRoot squareplus_root(double x, double b) noexcept {
-  const Dd sq = two_prod(x, x);
+  const Dd sq = two_product(x, x);
   Dd s = two_sum(sq.hi, b);
   s.lo += sq.lo;
   const double r = std::sqrt(s.hi);
-  const Dd rr = two_prod(r, r);
+  const Dd rr = two_product(r, r);
   return {r, (((s.hi - rr.hi) - rr.lo) + s.lo) / (2.0 * r)};
 }
 
@@ -608,7 +587,7 @@ struct Squareplus {
     }
     Dd d = two_sum(r.hi, -x);
     d.lo += r.lo;
-    const Dd p = two_prod(r.hi, d.hi);
+    const Dd p = two_product(r.hi, d.hi);
     const double q = b / p.hi;
     return 0.5 * (q - q * (p.lo / p.hi + r.lo / r.hi + d.lo / d.hi));
   }

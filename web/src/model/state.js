@@ -33,6 +33,9 @@ export function boundsOf(field) {
   return { lo, hi: field.max };
 }
 
+/** A comparison's section kind, by its style (core.comparisons()); checklists are 'compare'. */
+export const comparisonKind = (style) => ({ picker: 'picker', frameworks: 'frameworks' })[style] ?? 'compare';
+
 /**
  * The table of every state field. Each field: { key, kind, path, default, … }.
  *   kind 'enum'       values (the language; the function a picker highlights)
@@ -94,7 +97,7 @@ export function createStateTable(list, comparisons = [], groups = [{ id: 'articl
       // One member overlaid at each framework's defaults; the framework whose defaults the
       // page uses (`framework`, a share key of its own: it sets parameters of other sections).
       const slugs = c.members.filter((s) => curves.some((f) => f.slug === s));
-      sections.push({ id: c.id, kind: 'frameworks', slugs, part });
+      sections.push({ id: c.id, kind: comparisonKind(c.style), slugs, part });
       fields.push({ key: `${c.id}.show`, kind: 'enum', path: ['sections', c.id, 'show'], section: c.id, values: slugs, default: slugs[0] });
       fields.push({
         key: 'framework', kind: 'enum', path: ['sections', c.id, 'framework'], section: c.id,
@@ -106,7 +109,7 @@ export function createStateTable(list, comparisons = [], groups = [{ id: 'articl
       // Every curve of its part at once (no members: all of them) on a fixed range; the one
       // highlighted is the setting.
       const slugs = c.members.length ? c.members.filter((s) => inPart.has(s)) : [...inPart];
-      sections.push({ id: c.id, kind: 'picker', slugs, hidden: c.hidden, halfRange: c.halfRange, part });
+      sections.push({ id: c.id, kind: comparisonKind(c.style), slugs, hidden: c.hidden, halfRange: c.halfRange, part });
       fields.push({
         key: `${c.id}.pick`, kind: 'enum', path: ['sections', c.id, 'pick'], section: c.id,
         values: slugs, default: slugs.includes(c.featured) ? c.featured : slugs[0],
@@ -115,7 +118,7 @@ export function createStateTable(list, comparisons = [], groups = [{ id: 'articl
     }
     // No members: every function with a curve; those of the other part start hidden.
     const slugs = c.members.length ? c.members.filter((s) => curves.some((f) => f.slug === s)) : curves.map((f) => f.slug);
-    sections.push({ id: c.id, kind: 'compare', slugs, part });
+    sections.push({ id: c.id, kind: comparisonKind(c.style), slugs, part });
     addRange(c.id, c.halfRange);
     fields.push({
       key: `${c.id}.shown`, kind: 'slugSet', path: ['sections', c.id, 'shown'], section: c.id,
